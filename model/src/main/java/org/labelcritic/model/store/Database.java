@@ -1,0 +1,102 @@
+package org.labelcritic.model.store;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
+import org.labelcritic.model.LabelCriticException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/** Opens a dataset database with the settings the design requires and migrates its schema. */
+final class Database {
+  private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+
+  /** The newest schema version this build knows. A newer database is refused. */
+  static final int SCHEMA_VERSION = 2;
+
+  private Database() {}
+
+  static SQLiteDataSource dataSource(Path file, boolean readOnly) {
+    SQLiteConfig config = new SQLiteConfig();
+    config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+    config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+    config.enforceForeignKeys(true);
+    config.setBusyTimeout(5_000);
+    config.setReadOnly(readOnly);
+    SQLiteDataSource ds = new SQLiteDataSource(config);
+    ds.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
+    return ds;
+  }
+
+  /** Migrates the schema to the newest version, refusing a database from a newer build. */
+  static void migrate(Path file) throws LabelCriticException {
+    Path parent = file.toAbsolutePath().getParent();
+    try {
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
+    } catch (IOException e) {
+      throw LabelCriticException.inFile(parent, "cannot create the folder for the database", e);
+    }
+    Flyway flyway =
+        Flyway.configure(Database.class.getClassLoader())
+            .dataSource(dataSource(file, false))
+            .locations("classpath:db/migration")
+            .validateMigrationNaming(true)
+            .ignoreMigrationPatterns("*:future")
+            .load();
+    try {
+      MigrationInfo current = flyway.info().current();
+      if (current != null && current.getVersion() != null) {
+        int v = Integer.parseInt(current.getVersion().getVersion());
+        if (v > SCHEMA_VERSION) {
+          throw LabelCriticException.inFile(
+              file,
+              "the database has schema version "
+                  + v
+                  + ", newer than this program knows ("
+                  + SCHEMA_VERSION
+                  + "); update LabelCritic Workbench");
+        }
+      }
+      int applied = flyway.migrate().migrationsExecuted;
+      if (applied > 0) {
+        LOG.info("Migrated {} by {} schema version(s)", file, applied);
+      }
+    } catch (FlywayException e) {
+      throw LabelCriticException.inFile(
+          file, "cannot open or migrate the database: " + rootMessage(e), e);
+    }
+  }
+
+  static Connection connect(Path file, boolean readOnly) throws LabelCriticException {
+    try {
+      Connection c = dataSource(file, readOnly).getConnection();
+      try (Statement s = c.createStatement();
+          ResultSet rs = s.executeQuery("PRAGMA journal_mode")) {
+        rs.next();
+        LOG.debug("Opened {} (journal_mode={})", file, rs.getString(1));
+      }
+      return c;
+    } catch (SQLException e) {
+      throw LabelCriticException.inFile(file, "cannot open the database: " + e.getMessage(), e);
+    }
+  }
+
+  private static String rootMessage(Throwable t) {
+    Throwable r = t;
+    while (r.getCause() != null && r.getCause() != r) {
+      r = r.getCause();
+    }
+    return r.getMessage() == null ? r.getClass().getSimpleName() : r.getMessage();
+  }
+}

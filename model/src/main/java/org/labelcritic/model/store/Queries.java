@@ -1,0 +1,221 @@
+package org.labelcritic.model.store;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import org.labelcritic.model.LabelCriticException;
+import org.labelcritic.model.domain.Candidate;
+import org.labelcritic.model.domain.CandidateLabel;
+import org.labelcritic.model.domain.FileRef;
+import org.labelcritic.model.domain.ItemKind;
+import org.labelcritic.model.domain.ReviewStatus;
+
+/** Read-only views: the review queue, candidates of an item, and the status counts. */
+public final class Queries {
+  /** A verdict at least this confident counts as "critic confident" in the queue. */
+  public static final double DEFAULT_CONFIDENT_THRESHOLD = 0.9;
+
+  // Latest verdict and latest decision per item and structure, as derived tables (portable SQL).
+  private static final String QUEUE_FROM =
+      " FROM (SELECT item_id, structure_id, COUNT(*) AS n FROM candidate"
+          + " GROUP BY item_id, structure_id) p"
+          + " JOIN item i ON i.id = p.item_id JOIN structure s ON s.id = p.structure_id"
+          + " LEFT JOIN (SELECT item_id, structure_id, MAX(id) AS vid FROM verdict"
+          + " GROUP BY item_id, structure_id) lv"
+          + " ON lv.item_id = p.item_id AND lv.structure_id = p.structure_id"
+          + " LEFT JOIN verdict v ON v.id = lv.vid"
+          + " LEFT JOIN (SELECT item_id, structure_id, MAX(id) AS did FROM decision"
+          + " GROUP BY item_id, structure_id) ld"
+          + " ON ld.item_id = p.item_id AND ld.structure_id = p.structure_id"
+          + " LEFT JOIN decision d ON d.id = ld.did";
+
+  private static final String STATUS_CASE =
+      "CASE WHEN d.action = 'FLAG' THEN 'FLAGGED'"
+          + " WHEN d.action IN ('ACCEPT', 'EDIT') THEN 'DECIDED'"
+          + " WHEN v.outcome IS NULL THEN 'PENDING'"
+          + " WHEN v.outcome = 'AGREE' THEN 'AGREE'"
+          + " WHEN v.outcome <> 'UNSURE' AND v.confidence >= ? THEN 'CONFIDENT'"
+          + " ELSE 'UNSURE' END";
+
+  private final Store store;
+
+  Queries(Store store) {
+    this.store = store;
+  }
+
+  /** The queue in item and structure order, at most {@code limit} rows. */
+  public List<QueueRow> queue(int limit) throws LabelCriticException {
+    return queue(limit, DEFAULT_CONFIDENT_THRESHOLD);
+  }
+
+  public List<QueueRow> queue(int limit, double confidentThreshold) throws LabelCriticException {
+    return store.call(
+        c -> {
+          PreparedStatement ps =
+              store.statement(
+                  "SELECT i.id, i.external_id, i.kind, s.id, s.name, p.n, "
+                      + STATUS_CASE
+                      + ", v.confidence"
+                      + QUEUE_FROM
+                      + " ORDER BY i.external_id, s.name LIMIT ?");
+          ps.setDouble(1, confidentThreshold);
+          ps.setInt(2, limit);
+          List<QueueRow> out = new ArrayList<>();
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              double conf = rs.getDouble(8);
+              out.add(
+                  new QueueRow(
+                      rs.getLong(1),
+                      rs.getString(2),
+                      ItemKind.valueOf(rs.getString(3)),
+                      rs.getLong(4),
+                      rs.getString(5),
+                      rs.getInt(6),
+                      ReviewStatus.valueOf(rs.getString(7)),
+                      rs.wasNull() ? OptionalDouble.empty() : OptionalDouble.of(conf)));
+            }
+          }
+          return out;
+        });
+  }
+
+  /** Every candidate for an item and structure, in source order. */
+  public List<Candidate> candidates(long itemId, long structureId) throws LabelCriticException {
+    return store.call(
+        c -> {
+          PreparedStatement ps =
+              store.statement(
+                  "SELECT id, item_id, structure_id, source_id, revision, mask_path, mask_size,"
+                      + " mask_sha256, label_values, code, confidence, digit_confidences"
+                      + " FROM candidate WHERE item_id = ? AND structure_id = ?"
+                      + " ORDER BY source_id, revision");
+          ps.setLong(1, itemId);
+          ps.setLong(2, structureId);
+          List<Candidate> out = new ArrayList<>();
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              out.add(readCandidate(rs));
+            }
+          }
+          return out;
+        });
+  }
+
+  /** The counts behind {@code lcw status}. */
+  public StatusReport status() throws LabelCriticException {
+    int schema = store.schemaVersion();
+    return store.call(
+        c -> {
+          Map<String, Long> byKind =
+              countMap("SELECT kind, COUNT(*) FROM item GROUP BY kind ORDER BY kind");
+          List<StatusReport.StructureCount> structures = new ArrayList<>();
+          try (ResultSet rs =
+              store
+                  .statement(
+                      "SELECT s.name, COUNT(DISTINCT c.item_id), COUNT(c.id) FROM structure s"
+                          + " LEFT JOIN candidate c ON c.structure_id = s.id"
+                          + " GROUP BY s.id, s.name ORDER BY s.name")
+                  .executeQuery()) {
+            while (rs.next()) {
+              structures.add(
+                  new StatusReport.StructureCount(rs.getString(1), rs.getLong(2), rs.getLong(3)));
+            }
+          }
+          List<StatusReport.SourceCount> sources = new ArrayList<>();
+          try (ResultSet rs =
+              store
+                  .statement(
+                      "SELECT s.name, s.kind, s.version,"
+                          + " (SELECT COUNT(*) FROM candidate c WHERE c.source_id = s.id)"
+                          + " FROM source s ORDER BY s.name")
+                  .executeQuery()) {
+            while (rs.next()) {
+              sources.add(
+                  new StatusReport.SourceCount(
+                      rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4)));
+            }
+          }
+          Map<String, Long> byOutcome =
+              countMap("SELECT outcome, COUNT(*) FROM verdict GROUP BY outcome ORDER BY outcome");
+          Map<String, Long> byCritic =
+              countMap(
+                  "SELECT critic || ' ' || model_version, COUNT(*) FROM verdict"
+                      + " GROUP BY critic, model_version ORDER BY critic, model_version");
+          PreparedStatement q =
+              store.statement("SELECT " + STATUS_CASE + ", COUNT(*)" + QUEUE_FROM + " GROUP BY 1");
+          q.setDouble(1, DEFAULT_CONFIDENT_THRESHOLD);
+          Map<ReviewStatus, Long> queue = new EnumMap<>(ReviewStatus.class);
+          try (ResultSet rs = q.executeQuery()) {
+            while (rs.next()) {
+              queue.put(ReviewStatus.valueOf(rs.getString(1)), rs.getLong(2));
+            }
+          }
+          Map<String, Long> queueByStatus = new LinkedHashMap<>();
+          queue.forEach((k, v) -> queueByStatus.put(k.name(), v));
+          return new StatusReport(
+              store.dataset().name(),
+              store.dataset().uid(),
+              schema,
+              byKind,
+              structures,
+              sources,
+              byOutcome,
+              byCritic,
+              single("SELECT COUNT(*) FROM decision"),
+              queueByStatus,
+              single("SELECT COUNT(*) FROM reviewer"),
+              single("SELECT COUNT(*) FROM review_session"));
+        });
+  }
+
+  private long single(String sql) throws SQLException {
+    return store.optionalLong(store.statement(sql)).orElse(0L);
+  }
+
+  private Map<String, Long> countMap(String sql) throws SQLException {
+    Map<String, Long> out = new LinkedHashMap<>();
+    try (ResultSet rs = store.statement(sql).executeQuery()) {
+      while (rs.next()) {
+        out.put(rs.getString(1), rs.getLong(2));
+      }
+    }
+    return out;
+  }
+
+  static Candidate readCandidate(ResultSet rs) throws SQLException {
+    String maskPath = rs.getString(6);
+    CandidateLabel label;
+    if (maskPath != null) {
+      SortedSet<Integer> values = new TreeSet<>();
+      for (String v : rs.getString(9).split(",")) {
+        values.add(Integer.parseInt(v.strip()));
+      }
+      label =
+          new CandidateLabel.Mask(new FileRef(maskPath, rs.getLong(7), rs.getString(8)), values);
+    } else {
+      double conf = rs.getDouble(11);
+      if (rs.wasNull()) {
+        conf = Double.NaN;
+      }
+      String digits = rs.getString(12);
+      List<Double> dc = new ArrayList<>();
+      if (digits != null && !digits.isEmpty()) {
+        for (String d : digits.split(";")) {
+          dc.add(Double.parseDouble(d));
+        }
+      }
+      label = new CandidateLabel.Code(rs.getString(10), conf, dc);
+    }
+    return new Candidate(
+        rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getInt(5), label);
+  }
+}

@@ -1,0 +1,236 @@
+package org.labelcritic.model.store;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.UUID;
+import org.labelcritic.model.LabelCriticException;
+import org.labelcritic.model.domain.Decision;
+import org.labelcritic.model.domain.DecisionAction;
+import org.labelcritic.model.domain.FlagReason;
+import org.labelcritic.model.domain.ReviewSession;
+import org.labelcritic.model.domain.Reviewer;
+
+/** Reviewers, their sessions and their append-only decisions. */
+public final class Reviews {
+  private static final String DECISION_COLUMNS =
+      "id, uid, item_id, structure_id, reviewer_id, session_id, action, candidate_id,"
+          + " flag_reason, note, verdict_id, supersedes_id, time_spent_ms, decided_at";
+
+  private final Store store;
+
+  Reviews(Store store) {
+    this.store = store;
+  }
+
+  /** The reviewer with this name, created when new. */
+  public Reviewer reviewer(String name) throws LabelCriticException {
+    if (name == null || name.isBlank()) {
+      throw new LabelCriticException("a reviewer needs a name");
+    }
+    String n = name.strip();
+    return store.call(
+        c -> {
+          PreparedStatement find = store.statement("SELECT id FROM reviewer WHERE name = ?");
+          find.setString(1, n);
+          Optional<Long> id = store.optionalLong(find);
+          if (id.isPresent()) {
+            return new Reviewer(id.get(), n);
+          }
+          PreparedStatement ins =
+              store.statement("INSERT INTO reviewer (name, created_at) VALUES (?, ?)");
+          ins.setString(1, n);
+          ins.setString(2, Instant.now().toString());
+          ins.executeUpdate();
+          return new Reviewer(store.lastId(), n);
+        });
+  }
+
+  public ReviewSession startSession(long reviewerId, String machine) throws LabelCriticException {
+    String uid = UUID.randomUUID().toString();
+    Instant now = Instant.now();
+    return store.call(
+        c -> {
+          PreparedStatement ins =
+              store.statement(
+                  "INSERT INTO review_session (uid, reviewer_id, machine, started_at)"
+                      + " VALUES (?, ?, ?, ?)");
+          ins.setString(1, uid);
+          ins.setLong(2, reviewerId);
+          ins.setString(3, machine == null ? "" : machine);
+          ins.setString(4, now.toString());
+          ins.executeUpdate();
+          return new ReviewSession(store.lastId(), uid, reviewerId, machine, now, Optional.empty());
+        });
+  }
+
+  public void endSession(long sessionId) throws LabelCriticException {
+    store.call(
+        c -> {
+          PreparedStatement up =
+              store.statement(
+                  "UPDATE review_session SET ended_at = ? WHERE id = ? AND ended_at IS NULL");
+          up.setString(1, Instant.now().toString());
+          up.setLong(2, sessionId);
+          return up.executeUpdate();
+        });
+  }
+
+  /**
+   * Appends a decision; it supersedes the same reviewer's latest decision on the same item and
+   * structure. The decision is committed (durably) before this method returns.
+   */
+  public Decision record(NewDecision d) throws LabelCriticException {
+    String uid = UUID.randomUUID().toString();
+    Instant now = Instant.now();
+    return store.transaction(
+        c -> {
+          PreparedStatement latest =
+              store.statement(
+                  "SELECT MAX(id) FROM decision"
+                      + " WHERE item_id = ? AND structure_id = ? AND reviewer_id = ?");
+          latest.setLong(1, d.itemId());
+          latest.setLong(2, d.structureId());
+          latest.setLong(3, d.reviewerId());
+          Optional<Long> supersedes = store.optionalLong(latest);
+          PreparedStatement ins =
+              store.statement(
+                  "INSERT INTO decision (uid, item_id, structure_id, reviewer_id, session_id,"
+                      + " action, candidate_id, flag_reason, note, verdict_id, supersedes_id,"
+                      + " time_spent_ms, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+          ins.setString(1, uid);
+          ins.setLong(2, d.itemId());
+          ins.setLong(3, d.structureId());
+          ins.setLong(4, d.reviewerId());
+          setOptional(ins, 5, d.sessionId());
+          ins.setString(6, d.action().kind());
+          switch (d.action()) {
+            case DecisionAction.Accept a -> {
+              ins.setLong(7, a.candidateId());
+              ins.setNull(8, Types.VARCHAR);
+            }
+            case DecisionAction.Edit e -> {
+              ins.setLong(7, e.newCandidateId());
+              ins.setNull(8, Types.VARCHAR);
+            }
+            case DecisionAction.Flag f -> {
+              ins.setNull(7, Types.INTEGER);
+              ins.setString(8, f.reason().name());
+            }
+            case DecisionAction.Reopen r -> {
+              ins.setNull(7, Types.INTEGER);
+              ins.setNull(8, Types.VARCHAR);
+            }
+          }
+          ins.setString(9, d.note());
+          setOptional(ins, 10, d.verdictId());
+          setOptional(ins, 11, supersedes.map(OptionalLong::of).orElseGet(OptionalLong::empty));
+          ins.setLong(12, d.timeSpentMillis());
+          ins.setString(13, now.toString());
+          ins.executeUpdate();
+          long id = store.lastId();
+          return new Decision(
+              id,
+              uid,
+              d.itemId(),
+              d.structureId(),
+              d.reviewerId(),
+              d.sessionId(),
+              d.action(),
+              d.note(),
+              d.verdictId(),
+              supersedes.map(OptionalLong::of).orElseGet(OptionalLong::empty),
+              d.timeSpentMillis(),
+              now);
+        });
+  }
+
+  /** Every decision on an item and structure, oldest first (the audit trail). */
+  public List<Decision> history(long itemId, long structureId) throws LabelCriticException {
+    return store.call(
+        c -> {
+          PreparedStatement ps =
+              store.statement(
+                  "SELECT "
+                      + DECISION_COLUMNS
+                      + " FROM decision WHERE item_id = ? AND structure_id = ? ORDER BY id");
+          ps.setLong(1, itemId);
+          ps.setLong(2, structureId);
+          return readDecisions(ps);
+        });
+  }
+
+  /** The reviewer's current decision on an item and structure (the latest one), if any. */
+  public Optional<Decision> current(long itemId, long structureId, long reviewerId)
+      throws LabelCriticException {
+    return store.call(
+        c -> {
+          PreparedStatement ps =
+              store.statement(
+                  "SELECT "
+                      + DECISION_COLUMNS
+                      + " FROM decision WHERE item_id = ? AND structure_id = ? AND reviewer_id = ?"
+                      + " ORDER BY id DESC LIMIT 1");
+          ps.setLong(1, itemId);
+          ps.setLong(2, structureId);
+          ps.setLong(3, reviewerId);
+          List<Decision> l = readDecisions(ps);
+          return l.isEmpty() ? Optional.empty() : Optional.of(l.getFirst());
+        });
+  }
+
+  public long count() throws LabelCriticException {
+    return store.call(
+        c -> store.optionalLong(store.statement("SELECT COUNT(*) FROM decision")).orElse(0L));
+  }
+
+  private static List<Decision> readDecisions(PreparedStatement ps) throws SQLException {
+    List<Decision> out = new ArrayList<>();
+    try (ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        DecisionAction action =
+            switch (rs.getString(7)) {
+              case "ACCEPT" -> new DecisionAction.Accept(rs.getLong(8));
+              case "EDIT" -> new DecisionAction.Edit(rs.getLong(8));
+              case "FLAG" -> new DecisionAction.Flag(FlagReason.valueOf(rs.getString(9)));
+              case "REOPEN" -> new DecisionAction.Reopen();
+              default -> throw new SQLException("unknown decision action " + rs.getString(7));
+            };
+        out.add(
+            new Decision(
+                rs.getLong(1),
+                rs.getString(2),
+                rs.getLong(3),
+                rs.getLong(4),
+                rs.getLong(5),
+                optionalLong(rs, 6),
+                action,
+                rs.getString(10),
+                optionalLong(rs, 11),
+                optionalLong(rs, 12),
+                rs.getLong(13),
+                Instant.parse(rs.getString(14))));
+      }
+    }
+    return out;
+  }
+
+  private static OptionalLong optionalLong(ResultSet rs, int col) throws SQLException {
+    long v = rs.getLong(col);
+    return rs.wasNull() ? OptionalLong.empty() : OptionalLong.of(v);
+  }
+
+  private static void setOptional(PreparedStatement ps, int i, OptionalLong v) throws SQLException {
+    if (v.isPresent()) {
+      ps.setLong(i, v.getAsLong());
+    } else {
+      ps.setNull(i, Types.INTEGER);
+    }
+  }
+}

@@ -1,0 +1,312 @@
+package org.labelcritic.model.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.labelcritic.model.LabelCriticException;
+import org.labelcritic.model.domain.CandidateLabel;
+import org.labelcritic.model.domain.Decision;
+import org.labelcritic.model.domain.DecisionAction;
+import org.labelcritic.model.domain.FileRef;
+import org.labelcritic.model.domain.FlagReason;
+import org.labelcritic.model.domain.ItemKind;
+import org.labelcritic.model.domain.ReviewStatus;
+import org.labelcritic.model.domain.SourceKind;
+import org.labelcritic.model.domain.VerdictOutcome;
+import org.labelcritic.model.store.ImportWriter.CandidateResult;
+
+class StoreTest {
+  @TempDir Path dir;
+  Path db;
+
+  @BeforeEach
+  void setUp() {
+    db = dir.resolve("data/test.db");
+  }
+
+  @Test
+  void opensWithWalFullSynchronousAndForeignKeys() throws Exception {
+    try (Store store = Store.open(db, "demo")) {
+      assertThat(store.dataset().name()).isEqualTo("demo");
+      assertThat(store.integrityCheck()).isEqualTo("ok");
+      String[] pragmas =
+          store.call(
+              c -> {
+                try (Statement s = c.createStatement()) {
+                  return new String[] {
+                    one(s, "PRAGMA journal_mode"),
+                    one(s, "PRAGMA synchronous"),
+                    one(s, "PRAGMA foreign_keys")
+                  };
+                }
+              });
+      assertThat(pragmas).containsExactly("wal", "2", "1");
+    }
+  }
+
+  @Test
+  void datasetIdentityIsKeptAcrossOpens() throws Exception {
+    String uid;
+    try (Store store = Store.open(db, "first")) {
+      uid = store.dataset().uid();
+    }
+    try (Store store = Store.open(db, "ignored")) {
+      assertThat(store.dataset().uid()).isEqualTo(uid);
+      assertThat(store.dataset().name()).isEqualTo("first");
+    }
+  }
+
+  @Test
+  void importingTheSameCandidatesTwiceAddsNothing() throws Exception {
+    try (Store store = Store.open(db)) {
+      long liver = store.structureId("liver");
+      long src = store.sourceId("model-a", SourceKind.MODEL, "2.0");
+      FileRef ct = new FileRef("/x/ct.nii.gz", 100, "ab");
+      CandidateLabel mask = new CandidateLabel.Mask(new FileRef("/x/seg.nii.gz", 10, "cd"), set(5));
+      for (int round = 0; round < 2; round++) {
+        boolean first = round == 0;
+        store
+            .writer()
+            .inTransaction(
+                b -> {
+                  var item = b.item(ItemKind.VOLUME, "case-1", ct, null, "{}");
+                  assertThat(item.created()).isEqualTo(first);
+                  assertThat(b.candidate(item.id(), liver, src, mask))
+                      .isEqualTo(first ? CandidateResult.INSERTED : CandidateResult.UNCHANGED);
+                  return null;
+                });
+      }
+      assertThat(store.structureId("liver")).isEqualTo(liver);
+      StatusReport s = store.queries().status();
+      assertThat(s.items()).isEqualTo(1);
+      assertThat(s.candidates()).isEqualTo(1);
+      assertThat(s.queueByStatus()).containsEntry("PENDING", 1L);
+    }
+  }
+
+  @Test
+  void aChangedCandidateIsReportedAsConflictAndTheStoredOneIsKept() throws Exception {
+    try (Store store = Store.open(db)) {
+      long code = store.structureId("code");
+      long src = store.sourceId("reader", SourceKind.MODEL, "");
+      var first = new CandidateLabel.Code("412", 0.91, List.of(0.99, 0.95, 0.97));
+      var changed = new CandidateLabel.Code("413", 0.91, List.of(0.99, 0.95, 0.97));
+      long item =
+          store
+              .writer()
+              .inTransaction(
+                  b -> {
+                    long id = b.item(ItemKind.CELL, "c1", null, null, null).id();
+                    b.candidate(id, code, src, first);
+                    return id;
+                  });
+      CandidateResult r = store.writer().inTransaction(b -> b.candidate(item, code, src, changed));
+      assertThat(r).isEqualTo(CandidateResult.CONFLICT);
+      assertThat(store.queries().candidates(item, code))
+          .singleElement()
+          .extracting(c -> ((CandidateLabel.Code) c.label()).code())
+          .isEqualTo("412");
+    }
+  }
+
+  @Test
+  void aFailedTransactionLeavesNothingBehind() throws Exception {
+    try (Store store = Store.open(db)) {
+      assertThatThrownBy(
+              () ->
+                  store
+                      .writer()
+                      .inTransaction(
+                          b -> {
+                            b.item(ItemKind.CELL, "c1", null, null, null);
+                            // a candidate pointing at a structure that does not exist
+                            return b.candidate(
+                                1, 999, 999, new CandidateLabel.Code("1", 0.5, List.of()));
+                          }))
+          .isInstanceOf(LabelCriticException.class)
+          .hasMessageContaining(db.toString());
+      assertThat(store.queries().status().items()).isZero();
+    }
+  }
+
+  @Test
+  void decisionsAreAppendOnlyAndALaterOneSupersedesTheEarlier() throws Exception {
+    try (Store store = Store.open(db)) {
+      Fixture f = fixture(store);
+      long ana = store.reviews().reviewer("ana").id();
+      long session = store.reviews().startSession(ana, "laptop-1").id();
+      Decision accept =
+          store
+              .reviews()
+              .record(
+                  new NewDecision(
+                      f.item,
+                      f.structure,
+                      ana,
+                      OptionalLong.of(session),
+                      new DecisionAction.Accept(f.candA),
+                      "",
+                      OptionalLong.empty(),
+                      1200));
+      Decision flag =
+          store
+              .reviews()
+              .record(
+                  NewDecision.of(
+                      f.item, f.structure, ana, new DecisionAction.Flag(FlagReason.NEEDS_EXPERT)));
+      assertThat(accept.supersedes()).isEmpty();
+      assertThat(flag.supersedes()).hasValue(accept.id());
+      assertThat(store.reviews().current(f.item, f.structure, ana)).contains(flag);
+      assertThat(store.reviews().history(f.item, f.structure)).containsExactly(accept, flag);
+      assertThat(store.queries().queue(10))
+          .singleElement()
+          .extracting(QueueRow::status)
+          .isEqualTo(ReviewStatus.FLAGGED);
+      store.reviews().endSession(session);
+    }
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+        Statement s = c.createStatement()) {
+      assertThatThrownBy(() -> s.executeUpdate("UPDATE decision SET note = 'changed'"))
+          .isInstanceOf(SQLException.class)
+          .hasMessageContaining("append-only");
+      assertThatThrownBy(() -> s.executeUpdate("DELETE FROM decision"))
+          .isInstanceOf(SQLException.class)
+          .hasMessageContaining("append-only");
+    }
+  }
+
+  @Test
+  void aDecisionIsDurableOnceRecorded() throws Exception {
+    long item;
+    try (Store store = Store.open(db)) {
+      Fixture f = fixture(store);
+      item = f.item;
+      long ana = store.reviews().reviewer("ana").id();
+      store
+          .reviews()
+          .record(NewDecision.of(f.item, f.structure, ana, new DecisionAction.Accept(f.candB)));
+    }
+    // A second, independent connection sees it: it was committed before record() returned.
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT item_id, action FROM decision")) {
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getLong(1)).isEqualTo(item);
+      assertThat(rs.getString(2)).isEqualTo("ACCEPT");
+    }
+  }
+
+  @Test
+  void aPairIsScoredOncePerModelVersionAndTheQueueFollowsTheVerdict() throws Exception {
+    try (Store store = Store.open(db)) {
+      Fixture f = fixture(store);
+      NewVerdict v =
+          new NewVerdict(
+              f.item,
+              f.structure,
+              f.candA,
+              OptionalLong.of(f.candB),
+              VerdictOutcome.PREFER_B,
+              0.95,
+              "feature",
+              "1",
+              "{}");
+      assertThat(store.verdicts().save(v)).isTrue();
+      assertThat(store.verdicts().save(v)).isFalse();
+      assertThat(store.queries().queue(10).getFirst().status()).isEqualTo(ReviewStatus.CONFIDENT);
+      NewVerdict unsure =
+          new NewVerdict(
+              f.item,
+              f.structure,
+              f.candA,
+              OptionalLong.of(f.candB),
+              VerdictOutcome.PREFER_A,
+              0.6,
+              "feature",
+              "2",
+              "{}");
+      assertThat(store.verdicts().save(unsure)).isTrue();
+      QueueRow row = store.queries().queue(10).getFirst();
+      assertThat(row.status()).isEqualTo(ReviewStatus.UNSURE);
+      assertThat(row.confidence()).hasValue(0.6);
+      assertThat(row.candidates()).isEqualTo(2);
+      assertThat(store.verdicts().forItem(f.item, f.structure)).hasSize(2);
+      assertThat(store.queries().status().verdictsByCritic())
+          .containsEntry("feature 1", 1L)
+          .containsEntry("feature 2", 1L);
+    }
+  }
+
+  @Test
+  void aFolderIsRefusedAsDatabasePath() throws Exception {
+    Files.createDirectories(dir.resolve("folder"));
+    assertThatThrownBy(() -> Store.open(dir.resolve("folder")))
+        .isInstanceOf(LabelCriticException.class)
+        .hasMessageContaining("is a folder");
+  }
+
+  @Test
+  void aFileThatIsNotADatabaseGivesAClearMessage() throws Exception {
+    Path junk = dir.resolve("junk.db");
+    Files.writeString(junk, "this is not a database, just text ".repeat(100));
+    assertThatThrownBy(() -> Store.open(junk))
+        .isInstanceOf(LabelCriticException.class)
+        .hasMessageContaining(junk.toString());
+  }
+
+  record Fixture(long item, long structure, long candA, long candB) {}
+
+  static Fixture fixture(Store store) throws LabelCriticException {
+    long liver = store.structureId("liver");
+    long a = store.sourceId("model-a", SourceKind.MODEL, "1");
+    long b = store.sourceId("model-b", SourceKind.MODEL, "2");
+    return store
+        .writer()
+        .inTransaction(
+            batch -> {
+              long item =
+                  batch
+                      .item(
+                          ItemKind.VOLUME, "case-1", new FileRef("/ct.nii.gz", 1, "00"), null, "{}")
+                      .id();
+              batch.candidate(
+                  item,
+                  liver,
+                  a,
+                  new CandidateLabel.Mask(new FileRef("/a.nii.gz", 1, "aa"), set(1)));
+              batch.candidate(
+                  item,
+                  liver,
+                  b,
+                  new CandidateLabel.Mask(new FileRef("/b.nii.gz", 1, "bb"), set(5)));
+              List<Long> ids =
+                  store.queries().candidates(item, liver).stream().map(c -> c.id()).toList();
+              return new Fixture(item, liver, ids.get(0), ids.get(1));
+            });
+  }
+
+  static TreeSet<Integer> set(Integer... v) {
+    return new TreeSet<>(Set.of(v));
+  }
+
+  static String one(Statement s, String sql) throws SQLException {
+    try (ResultSet rs = s.executeQuery(sql)) {
+      rs.next();
+      return rs.getString(1);
+    }
+  }
+}
