@@ -60,7 +60,10 @@ public final class CodeList {
         if (rowOf.containsKey(c)) {
           problems.accept(
               Problem.atRow(
-                  file, rec.row(), "code", "'" + c + "' repeats row " + rowOf.get(c) + "; skipped"));
+                  file,
+                  rec.row(),
+                  "code",
+                  "'" + c + "' repeats row " + rowOf.get(c) + "; skipped"));
           continue;
         }
         rowOf.put(c, rec.row());

@@ -80,7 +80,8 @@ public final class CsvReader implements AutoCloseable {
         return readRecord();
       }
     } catch (IOException e) {
-      throw LabelCriticException.inFile(file, "cannot read (row " + line + "): " + e.getMessage(), e);
+      throw LabelCriticException.inFile(
+          file, "cannot read (row " + line + "): " + e.getMessage(), e);
     }
   }
 
@@ -109,9 +110,7 @@ public final class CsvReader implements AutoCloseable {
           fields.add(decode());
         } catch (CharacterCodingException e) {
           problem =
-              "field "
-                  + (fields.size() + 1)
-                  + " is not valid UTF-8 text (save the file as UTF-8)";
+              "field " + (fields.size() + 1) + " is not valid UTF-8 text (save the file as UTF-8)";
         }
       }
       c = peek();
