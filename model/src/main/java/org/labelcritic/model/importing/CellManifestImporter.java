@@ -16,6 +16,7 @@ import org.labelcritic.model.domain.Item;
 import org.labelcritic.model.domain.ItemKind;
 import org.labelcritic.model.domain.SourceKind;
 import org.labelcritic.model.job.Progress;
+import org.labelcritic.model.store.ImportWriter;
 import org.labelcritic.model.store.ImportWriter.CandidateResult;
 import org.labelcritic.model.store.ImportWriter.ItemResult;
 import org.labelcritic.model.store.Store;
@@ -134,8 +135,16 @@ public final class CellManifestImporter {
         .writer()
         .inTransaction(
             w -> {
+              List<ImportWriter.NewItem> items = new ArrayList<>(batch.size());
               for (PendingItem p : batch) {
-                ItemResult item = w.item(ItemKind.CELL, p.itemId, p.image, p.box, null);
+                items.add(new ImportWriter.NewItem(ItemKind.CELL, p.itemId, p.image, p.box, null));
+              }
+              List<ItemResult> itemResults = w.items(items);
+              List<ImportWriter.NewCandidate> cands = new ArrayList<>(batch.size() * 2);
+              List<CellRowParser.Row> candRows = new ArrayList<>(batch.size() * 2);
+              for (int i = 0; i < batch.size(); i++) {
+                PendingItem p = batch.get(i);
+                ItemResult item = itemResults.get(i);
                 if (item.existingKind() != ItemKind.CELL) {
                   report.problem(
                       Problem.atRow(
@@ -158,28 +167,34 @@ public final class CellManifestImporter {
                               + "' changed since it was imported; the stored item is kept"));
                 }
                 for (CellRowParser.Row r : p.rows) {
-                  CandidateResult res =
-                      w.candidate(item.id(), structureId, sourceIds.get(r.source()), r.label());
-                  switch (res) {
-                    case INSERTED -> report.count("candidates inserted");
-                    case UNCHANGED -> report.count("candidates already present");
-                    case CONFLICT -> {
-                      report.count("candidates in conflict");
-                      report.problem(
-                          Problem.atRow(
-                              manifest,
-                              r.row(),
-                              "code",
-                              "item '"
-                                  + p.itemId
-                                  + "' already has a different candidate from source '"
-                                  + r.source()
-                                  + "'; the stored one is kept"));
-                    }
+                  cands.add(
+                      new ImportWriter.NewCandidate(
+                          item.id(), structureId, sourceIds.get(r.source()), r.label()));
+                  candRows.add(r);
+                }
+              }
+              List<CandidateResult> results = w.candidates(cands);
+              for (int i = 0; i < results.size(); i++) {
+                CellRowParser.Row r = candRows.get(i);
+                switch (results.get(i)) {
+                  case INSERTED -> report.count("candidates inserted");
+                  case UNCHANGED -> report.count("candidates already present");
+                  case CONFLICT -> {
+                    report.count("candidates in conflict");
+                    report.problem(
+                        Problem.atRow(
+                            manifest,
+                            r.row(),
+                            "code",
+                            "item '"
+                                + r.itemId()
+                                + "' already has a different candidate from source '"
+                                + r.source()
+                                + "'; the stored one is kept"));
                   }
-                  if (codes != null && !codes.contains(r.label().code())) {
-                    report.count("codes not in the code list");
-                  }
+                }
+                if (codes != null && !codes.contains(r.label().code())) {
+                  report.count("codes not in the code list");
                 }
               }
               return null;

@@ -1,0 +1,7 @@
+package org.labelcritic.app.cli;
+
+import java.nio.file.Path;
+import org.labelcritic.app.AppDirectories;
+
+/** What every command gets: where to print and where the user's data lives. */
+public record CliContext(Console console, AppDirectories dirs) {}
