@@ -40,7 +40,8 @@ public final class ImageIoProbe implements ImageProbe {
         reader.dispose();
       }
     } catch (IOException e) {
-      throw LabelCriticException.inFile(image, "cannot read the image header: " + e.getMessage(), e);
+      throw LabelCriticException.inFile(
+          image, "cannot read the image header: " + e.getMessage(), e);
     }
   }
 }

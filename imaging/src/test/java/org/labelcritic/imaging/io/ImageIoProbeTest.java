@@ -38,7 +38,8 @@ class ImageIoProbeTest {
     ImageIO.write(new BufferedImage(10, 10, BufferedImage.TYPE_BYTE_GRAY), "png", f.toFile());
     byte[] b = Files.readAllBytes(f);
     Files.write(f, java.util.Arrays.copyOf(b, 20));
-    assertThatThrownBy(() -> new ImageIoProbe().size(f)).isInstanceOf(LabelCriticException.class)
+    assertThatThrownBy(() -> new ImageIoProbe().size(f))
+        .isInstanceOf(LabelCriticException.class)
         .hasMessageContaining("t.png");
   }
 }

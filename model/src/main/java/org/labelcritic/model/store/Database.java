@@ -21,7 +21,7 @@ final class Database {
   private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
   /** The newest schema version this build knows. A newer database is refused. */
-  static final int SCHEMA_VERSION = 2;
+  static final int SCHEMA_VERSION = 3;
 
   private Database() {}
 
@@ -31,6 +31,10 @@ final class Database {
     config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
     config.enforceForeignKeys(true);
     config.setBusyTimeout(5_000);
+    // 64 MiB of page cache: imports insert into large indexes, and a small cache makes them write
+    // the same pages to the WAL over and over.
+    config.setCacheSize(-65_536);
+    config.setTempStore(SQLiteConfig.TempStore.MEMORY);
     config.setReadOnly(readOnly);
     SQLiteDataSource ds = new SQLiteDataSource(config);
     ds.setUrl("jdbc:sqlite:" + file.toAbsolutePath());

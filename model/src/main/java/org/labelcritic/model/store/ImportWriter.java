@@ -6,10 +6,14 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.labelcritic.model.LabelCriticException;
 import org.labelcritic.model.domain.CandidateLabel;
@@ -18,26 +22,16 @@ import org.labelcritic.model.domain.Item;
 import org.labelcritic.model.domain.ItemKind;
 
 /**
- * Writes imported items and candidates. Idempotent: an item or candidate already present is left as
- * it is and reported as such, so importing the same files again adds nothing.
+ * Writes imported items and candidates, and keeps the status counters (V3) in step: every item and
+ * candidate insert of the application goes through here. Idempotent: an item or candidate already
+ * present is left as it is and reported as such, so importing the same files again adds nothing.
+ *
+ * <p>Speed matters at census scale (millions of rows): writes are JDBC batches, item ids are
+ * assigned here inside the write transaction, and the transaction's timestamp is written into the
+ * statement text once instead of being bound on every row (each bound value is a native call).
  */
 public final class ImportWriter {
-  private static final String INSERT_ITEM =
-      "INSERT INTO item (kind, external_id, image_path, image_size, image_sha256,"
-          + " box_x, box_y, box_w, box_h, geometry, created_at)"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (external_id) DO NOTHING";
-  private static final String INSERT_ITEM_WITH_ID =
-      "INSERT INTO item (id, kind, external_id, image_path, image_size, image_sha256,"
-          + " box_x, box_y, box_w, box_h, geometry, created_at)"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
   private static final int LOOKUP_CHUNK = 500;
-  private static final String FIND_ITEM =
-      "SELECT id, kind, image_sha256 FROM item WHERE external_id = ?";
-  private static final String INSERT_CANDIDATE =
-      "INSERT INTO candidate (item_id, structure_id, source_id, revision, mask_path, mask_size,"
-          + " mask_sha256, label_values, code, confidence, digit_confidences, created_at)"
-          + " VALUES (?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?)"
-          + " ON CONFLICT (item_id, structure_id, source_id, revision) DO NOTHING";
   private static final String FIND_CANDIDATE =
       "SELECT mask_sha256, label_values, code, confidence, digit_confidences FROM candidate"
           + " WHERE item_id = ? AND structure_id = ? AND source_id = ? AND revision = 0";
@@ -59,7 +53,14 @@ public final class ImportWriter {
    * nothing is (when it throws).
    */
   public <T> T inTransaction(Body<T> body) throws LabelCriticException {
-    return store.transaction(c -> body.run(new Batch(Instant.now().toString())));
+    return store.transaction(
+        c -> {
+          try (Batch batch = new Batch(Instant.now().toString())) {
+            T result = body.run(batch);
+            batch.flushCounters();
+            return result;
+          }
+        });
   }
 
   /** What happened to an item. */
@@ -75,141 +76,204 @@ public final class ImportWriter {
     CONFLICT
   }
 
-  /** An item to write in bulk. */
+  /** An item to write. */
   public record NewItem(
-      ItemKind kind, String externalId, FileRef image, Item.Box box, String geometryJson) {}
+      ItemKind kind, String externalId, FileRef image, Item.Box box, String geometryJson) {
+    public NewItem {
+      Objects.requireNonNull(kind, "kind");
+      Objects.requireNonNull(externalId, "externalId");
+    }
+  }
 
-  /** A candidate to write in bulk. */
-  public record NewCandidate(long itemId, long structureId, long sourceId, CandidateLabel label) {}
+  /** A candidate to write. */
+  public record NewCandidate(long itemId, long structureId, long sourceId, CandidateLabel label) {
+    public NewCandidate {
+      Objects.requireNonNull(label, "label");
+    }
+  }
 
-  /** Writes within one transaction. */
-  public final class Batch {
+  private record PairKey(long item, long structure) {}
+
+  private record CountKey(long structure, long source) {}
+
+  /** Writes within one transaction; owns that transaction's statements. */
+  public final class Batch implements AutoCloseable {
     private final String now;
+    private PreparedStatement itemInsert;
+    private PreparedStatement codeInsert;
+    private PreparedStatement maskInsert;
+    private final Set<Long> createdItems = new HashSet<>();
+    private final Set<PairKey> countedPairs = new HashSet<>();
+    private final Map<String, Long> itemDelta = new LinkedHashMap<>();
+    private final Map<CountKey, Long> candidateDelta = new LinkedHashMap<>();
+    private final Map<Long, Long> pairDelta = new LinkedHashMap<>();
 
     private Batch(String now) {
       this.now = now;
     }
 
+    /** Writes one item; see {@link #items(List)}. */
     public ItemResult item(
         ItemKind kind, String externalId, FileRef image, Item.Box box, String geometryJson)
         throws LabelCriticException {
-      Objects.requireNonNull(kind);
-      Objects.requireNonNull(externalId);
+      return items(List.of(new NewItem(kind, externalId, image, box, geometryJson))).getFirst();
+    }
+
+    /** Writes one candidate; see {@link #candidates(List)}. */
+    public CandidateResult candidate(
+        long itemId, long structureId, long sourceId, CandidateLabel label)
+        throws LabelCriticException {
+      return candidates(List.of(new NewCandidate(itemId, structureId, sourceId, label))).getFirst();
+    }
+
+    /**
+     * Writes items: existing ones are looked up by external id in chunks, new ones are inserted as
+     * one JDBC batch with ids assigned here (the transaction holds SQLite's write lock, so no other
+     * writer can take them). Results are in input order; an external id given twice gets the same
+     * id, created only the first time.
+     */
+    public List<ItemResult> items(List<NewItem> items) throws LabelCriticException {
       try {
-        PreparedStatement ins = store.statement(INSERT_ITEM);
-        bindItem(ins, 1, new NewItem(kind, externalId, image, box, geometryJson));
-        if (ins.executeUpdate() == 1) {
-          return new ItemResult(
-              store.lastId(), true, false, kind, image == null ? null : image.sha256());
+        Map<String, ItemResult> known = new HashMap<>();
+        for (int from = 0; from < items.size(); from += LOOKUP_CHUNK) {
+          lookUp(items.subList(from, Math.min(items.size(), from + LOOKUP_CHUNK)), known);
         }
-        PreparedStatement find = store.statement(FIND_ITEM);
-        find.setString(1, externalId);
-        try (ResultSet rs = find.executeQuery()) {
-          rs.next();
-          String oldSha = rs.getString(3);
-          boolean changed = image != null && oldSha != null && !oldSha.equals(image.sha256());
-          return new ItemResult(
-              rs.getLong(1), false, changed, ItemKind.valueOf(rs.getString(2)), oldSha);
+        long next = store.optionalLong(store.statement("SELECT MAX(id) FROM item")).orElse(0L);
+        List<ItemResult> out = new ArrayList<>(items.size());
+        boolean pending = false;
+        for (NewItem it : items) {
+          ItemResult k = known.get(it.externalId());
+          String sha = it.image() == null ? null : it.image().sha256();
+          if (k != null) {
+            boolean changed = sha != null && k.storedSha() != null && !k.storedSha().equals(sha);
+            out.add(new ItemResult(k.id(), false, changed, k.existingKind(), k.storedSha()));
+            continue;
+          }
+          long id = ++next;
+          bindItem(id, it);
+          pending = true;
+          createdItems.add(id);
+          itemDelta.merge(it.kind().name(), 1L, Long::sum);
+          known.put(it.externalId(), new ItemResult(id, false, false, it.kind(), sha));
+          out.add(new ItemResult(id, true, false, it.kind(), sha));
         }
+        if (pending) {
+          itemInsert.executeBatch();
+        }
+        return out;
       } catch (SQLException e) {
         throw store.translate(e);
       }
     }
 
-    public CandidateResult candidate(
-        long itemId, long structureId, long sourceId, CandidateLabel label)
+    /** Writes candidates as JDBC batches; results are in input order. */
+    public List<CandidateResult> candidates(List<NewCandidate> candidates)
         throws LabelCriticException {
       try {
-        PreparedStatement ins = store.statement(INSERT_CANDIDATE);
-        bindCandidate(ins, itemId, structureId, sourceId, label);
-        if (ins.executeUpdate() == 1) {
-          return CandidateResult.INSERTED;
+        boolean codes = false;
+        boolean masks = false;
+        for (NewCandidate c : candidates) {
+          if (c.label() instanceof CandidateLabel.Code) {
+            bindCode(c);
+            codes = true;
+          } else {
+            bindMask(c);
+            masks = true;
+          }
         }
-        return sameAsStored(itemId, structureId, sourceId, label)
-            ? CandidateResult.UNCHANGED
-            : CandidateResult.CONFLICT;
+        int[] codeCounts = codes ? codeInsert.executeBatch() : new int[0];
+        int[] maskCounts = masks ? maskInsert.executeBatch() : new int[0];
+        List<CandidateResult> out = new ArrayList<>(candidates.size());
+        Map<PairKey, Integer> insertedPerPair = new LinkedHashMap<>();
+        int ci = 0;
+        int mi = 0;
+        for (NewCandidate c : candidates) {
+          int n = c.label() instanceof CandidateLabel.Code ? codeCounts[ci++] : maskCounts[mi++];
+          if (n == 1) {
+            out.add(CandidateResult.INSERTED);
+            candidateDelta.merge(new CountKey(c.structureId(), c.sourceId()), 1L, Long::sum);
+            insertedPerPair.merge(new PairKey(c.itemId(), c.structureId()), 1, Integer::sum);
+          } else {
+            out.add(sameAsStored(c) ? CandidateResult.UNCHANGED : CandidateResult.CONFLICT);
+          }
+        }
+        countNewPairs(insertedPerPair);
+        return out;
       } catch (SQLException e) {
         throw store.translate(e);
       }
     }
 
     /**
-     * Writes many items at once: existing ones are looked up by external id in chunks, new ones are
-     * inserted as one JDBC batch with ids assigned here (the transaction holds SQLite's write lock,
-     * so no other writer can take them). Results are in input order; an external id given twice
-     * gets the same id, created only the first time.
+     * A pair (item, structure) is a new queue line when these are its first candidates: certain for
+     * an item created in this transaction, probed in the database otherwise.
      */
-    public List<ItemResult> items(List<NewItem> items) throws LabelCriticException {
-      try {
-        Map<String, ItemResult> known = new HashMap<>();
-        for (int from = 0; from < items.size(); from += LOOKUP_CHUNK) {
-          List<NewItem> chunk = items.subList(from, Math.min(items.size(), from + LOOKUP_CHUNK));
-          lookUp(chunk, known);
+    private void countNewPairs(Map<PairKey, Integer> insertedPerPair) throws SQLException {
+      for (Map.Entry<PairKey, Integer> e : insertedPerPair.entrySet()) {
+        PairKey p = e.getKey();
+        if (countedPairs.contains(p)) {
+          continue;
         }
-        long next = store.optionalLong(store.statement("SELECT MAX(id) FROM item")).orElse(0L);
-        PreparedStatement ins = store.statement(INSERT_ITEM_WITH_ID);
-        List<ItemResult> out = new ArrayList<>(items.size());
-        boolean pending = false;
-        for (NewItem it : items) {
-          ItemResult k = known.get(it.externalId());
-          if (k != null) {
-            boolean changed =
-                it.image() != null
-                    && k.storedSha() != null
-                    && !k.storedSha().equals(it.image().sha256());
-            out.add(new ItemResult(k.id(), false, changed, k.existingKind(), k.storedSha()));
-            continue;
-          }
-          long id = ++next;
-          ins.setLong(1, id);
-          bindItem(ins, 2, it);
-          ins.addBatch();
-          pending = true;
-          String sha = it.image() == null ? null : it.image().sha256();
-          known.put(it.externalId(), new ItemResult(id, false, false, it.kind(), sha));
-          out.add(new ItemResult(id, true, false, it.kind(), sha));
+        boolean fresh;
+        if (createdItems.contains(p.item())) {
+          fresh = true;
+        } else {
+          PreparedStatement probe =
+              store.statement(
+                  "SELECT COUNT(*) FROM candidate WHERE item_id = ? AND structure_id = ?");
+          probe.setLong(1, p.item());
+          probe.setLong(2, p.structure());
+          fresh = store.optionalLong(probe).orElse(0L) == e.getValue().longValue();
         }
-        if (pending) {
-          ins.executeBatch();
+        countedPairs.add(p);
+        if (fresh) {
+          pairDelta.merge(p.structure(), 1L, Long::sum);
         }
-        return out;
-      } catch (SQLException e) {
-        throw store.translate(e);
       }
     }
 
-    /** Writes many candidates as one JDBC batch; results are in input order. */
-    public List<CandidateResult> candidates(List<NewCandidate> candidates)
-        throws LabelCriticException {
-      try {
-        PreparedStatement ins = store.statement(INSERT_CANDIDATE);
-        for (NewCandidate c : candidates) {
-          bindCandidate(ins, c.itemId(), c.structureId(), c.sourceId(), c.label());
-          ins.addBatch();
+    private void flushCounters() throws SQLException {
+      if (!itemDelta.isEmpty()) {
+        PreparedStatement ps =
+            store.statement(
+                "INSERT INTO item_count (kind, items) VALUES (?, ?)"
+                    + " ON CONFLICT (kind) DO UPDATE SET items = items + excluded.items");
+        for (Map.Entry<String, Long> e : itemDelta.entrySet()) {
+          ps.setString(1, e.getKey());
+          ps.setLong(2, e.getValue());
+          ps.executeUpdate();
         }
-        int[] counts = candidates.isEmpty() ? new int[0] : ins.executeBatch();
-        List<CandidateResult> out = new ArrayList<>(candidates.size());
-        for (int i = 0; i < candidates.size(); i++) {
-          NewCandidate c = candidates.get(i);
-          if (counts[i] == 1) {
-            out.add(CandidateResult.INSERTED);
-          } else {
-            out.add(
-                sameAsStored(c.itemId(), c.structureId(), c.sourceId(), c.label())
-                    ? CandidateResult.UNCHANGED
-                    : CandidateResult.CONFLICT);
-          }
+      }
+      if (!candidateDelta.isEmpty()) {
+        PreparedStatement ps =
+            store.statement(
+                "INSERT INTO candidate_count (structure_id, source_id, candidates)"
+                    + " VALUES (?, ?, ?) ON CONFLICT (structure_id, source_id)"
+                    + " DO UPDATE SET candidates = candidates + excluded.candidates");
+        for (Map.Entry<CountKey, Long> e : candidateDelta.entrySet()) {
+          ps.setLong(1, e.getKey().structure());
+          ps.setLong(2, e.getKey().source());
+          ps.setLong(3, e.getValue());
+          ps.executeUpdate();
         }
-        return out;
-      } catch (SQLException e) {
-        throw store.translate(e);
+      }
+      if (!pairDelta.isEmpty()) {
+        PreparedStatement ps =
+            store.statement(
+                "INSERT INTO pair_count (structure_id, pairs) VALUES (?, ?)"
+                    + " ON CONFLICT (structure_id) DO UPDATE SET pairs = pairs + excluded.pairs");
+        for (Map.Entry<Long, Long> e : pairDelta.entrySet()) {
+          ps.setLong(1, e.getKey());
+          ps.setLong(2, e.getValue());
+          ps.executeUpdate();
+        }
       }
     }
 
     private void lookUp(List<NewItem> chunk, Map<String, ItemResult> known) throws SQLException {
       String sql =
           "SELECT id, external_id, kind, image_sha256 FROM item WHERE external_id IN ("
-              + String.join(",", java.util.Collections.nCopies(chunk.size(), "?"))
+              + String.join(",", Collections.nCopies(chunk.size(), "?"))
               + ")";
       PreparedStatement ps = store.statement(sql);
       for (int i = 0; i < chunk.size(); i++) {
@@ -225,77 +289,113 @@ public final class ImportWriter {
       }
     }
 
-    private void bindItem(PreparedStatement ins, int first, NewItem it) throws SQLException {
-      ins.setString(first, it.kind().name());
-      ins.setString(first + 1, it.externalId());
-      setFile(ins, first + 2, it.image());
+    private void bindItem(long id, NewItem it) throws SQLException {
+      if (itemInsert == null) {
+        itemInsert =
+            prepare(
+                "INSERT INTO item (id, kind, external_id, image_path, image_size, image_sha256,"
+                    + " box_x, box_y, box_w, box_h, geometry, created_at)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'NOW')");
+      }
+      PreparedStatement ps = itemInsert;
+      ps.setLong(1, id);
+      ps.setString(2, it.kind().name());
+      ps.setString(3, it.externalId());
+      setFile(ps, 4, it.image());
       Item.Box box = it.box();
       if (box == null) {
-        for (int i = first + 5; i <= first + 8; i++) {
-          ins.setNull(i, Types.INTEGER);
+        for (int i = 7; i <= 10; i++) {
+          ps.setNull(i, Types.INTEGER);
         }
       } else {
-        ins.setInt(first + 5, box.x());
-        ins.setInt(first + 6, box.y());
-        ins.setInt(first + 7, box.w());
-        ins.setInt(first + 8, box.h());
+        ps.setInt(7, box.x());
+        ps.setInt(8, box.y());
+        ps.setInt(9, box.w());
+        ps.setInt(10, box.h());
       }
-      ins.setString(first + 9, it.geometryJson());
-      ins.setString(first + 10, now);
+      ps.setString(11, it.geometryJson());
+      ps.addBatch();
     }
 
-    private void bindCandidate(
-        PreparedStatement ins, long itemId, long structureId, long sourceId, CandidateLabel label)
-        throws SQLException {
-      ins.setLong(1, itemId);
-      ins.setLong(2, structureId);
-      ins.setLong(3, sourceId);
-      String digits = null;
-      switch (label) {
-        case CandidateLabel.Mask m -> {
-          setFile(ins, 4, m.file());
-          ins.setString(7, m.labelValuesText());
-          ins.setNull(8, Types.VARCHAR);
-          ins.setNull(9, Types.REAL);
-        }
-        case CandidateLabel.Code code -> {
-          setFile(ins, 4, null);
-          ins.setNull(7, Types.VARCHAR);
-          ins.setString(8, code.code());
-          if (Double.isNaN(code.confidence())) {
-            ins.setNull(9, Types.REAL);
-          } else {
-            ins.setDouble(9, code.confidence());
-          }
-          digits = digitsText(code);
-        }
+    private void bindCode(NewCandidate c) throws SQLException {
+      if (codeInsert == null) {
+        codeInsert =
+            prepare(
+                "INSERT INTO candidate (item_id, structure_id, source_id, code, confidence,"
+                    + " digit_confidences, created_at) VALUES (?, ?, ?, ?, ?, ?, 'NOW')"
+                    + " ON CONFLICT (item_id, structure_id, source_id, revision) DO NOTHING");
       }
-      ins.setString(10, digits);
-      ins.setString(11, now);
+      CandidateLabel.Code code = (CandidateLabel.Code) c.label();
+      PreparedStatement ps = codeInsert;
+      ps.setLong(1, c.itemId());
+      ps.setLong(2, c.structureId());
+      ps.setLong(3, c.sourceId());
+      ps.setString(4, code.code());
+      if (Double.isNaN(code.confidence())) {
+        ps.setNull(5, Types.REAL);
+      } else {
+        ps.setDouble(5, code.confidence());
+      }
+      ps.setString(6, digitsText(code));
+      ps.addBatch();
     }
 
-    private boolean sameAsStored(long itemId, long structureId, long sourceId, CandidateLabel l)
-        throws SQLException {
+    private void bindMask(NewCandidate c) throws SQLException {
+      if (maskInsert == null) {
+        maskInsert =
+            prepare(
+                "INSERT INTO candidate (item_id, structure_id, source_id, mask_path, mask_size,"
+                    + " mask_sha256, label_values, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'NOW')"
+                    + " ON CONFLICT (item_id, structure_id, source_id, revision) DO NOTHING");
+      }
+      CandidateLabel.Mask mask = (CandidateLabel.Mask) c.label();
+      PreparedStatement ps = maskInsert;
+      ps.setLong(1, c.itemId());
+      ps.setLong(2, c.structureId());
+      ps.setLong(3, c.sourceId());
+      setFile(ps, 4, mask.file());
+      ps.setString(7, mask.labelValuesText());
+      ps.addBatch();
+    }
+
+    /** A statement of this transaction, with its timestamp (an ISO instant: no quotes) inlined. */
+    private PreparedStatement prepare(String sql) throws SQLException {
+      return store.connection().prepareStatement(sql.replace("'NOW'", "'" + now + "'"));
+    }
+
+    private boolean sameAsStored(NewCandidate c) throws SQLException {
       PreparedStatement find = store.statement(FIND_CANDIDATE);
-      find.setLong(1, itemId);
-      find.setLong(2, structureId);
-      find.setLong(3, sourceId);
+      find.setLong(1, c.itemId());
+      find.setLong(2, c.structureId());
+      find.setLong(3, c.sourceId());
       try (ResultSet rs = find.executeQuery()) {
         if (!rs.next()) {
           return false;
         }
-        return switch (l) {
+        return switch (c.label()) {
           case CandidateLabel.Mask m ->
-              m.file().sha256().equals(rs.getString(1))
+              m.file().sha256() != null
+                  && m.file().sha256().equals(rs.getString(1))
                   && m.labelValuesText().equals(rs.getString(2));
-          case CandidateLabel.Code c -> {
+          case CandidateLabel.Code code -> {
             double conf = rs.getDouble(4);
             boolean confNull = rs.wasNull();
-            yield c.code().equals(rs.getString(3))
-                && (Double.isNaN(c.confidence()) ? confNull : !confNull && conf == c.confidence())
-                && Objects.equals(digitsText(c), rs.getString(5));
+            yield code.code().equals(rs.getString(3))
+                && (Double.isNaN(code.confidence())
+                    ? confNull
+                    : !confNull && conf == code.confidence())
+                && Objects.equals(digitsText(code), rs.getString(5));
           }
         };
+      }
+    }
+
+    @Override
+    public void close() throws SQLException {
+      for (PreparedStatement ps : new PreparedStatement[] {itemInsert, codeInsert, maskInsert}) {
+        if (ps != null) {
+          ps.close();
+        }
       }
     }
   }

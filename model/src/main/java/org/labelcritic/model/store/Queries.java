@@ -72,6 +72,7 @@ public final class Queries {
           try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
               double conf = rs.getDouble(8);
+              boolean noVerdict = rs.wasNull();
               out.add(
                   new QueueRow(
                       rs.getLong(1),
@@ -81,7 +82,7 @@ public final class Queries {
                       rs.getString(5),
                       rs.getInt(6),
                       ReviewStatus.valueOf(rs.getString(7)),
-                      rs.wasNull() ? OptionalDouble.empty() : OptionalDouble.of(conf)));
+                      noVerdict ? OptionalDouble.empty() : OptionalDouble.of(conf)));
             }
           }
           return out;
@@ -116,14 +117,16 @@ public final class Queries {
     return store.call(
         c -> {
           Map<String, Long> byKind =
-              countMap("SELECT kind, COUNT(*) FROM item GROUP BY kind ORDER BY kind");
+              countMap("SELECT kind, items FROM item_count WHERE items > 0 ORDER BY kind");
           List<StatusReport.StructureCount> structures = new ArrayList<>();
           try (ResultSet rs =
               store
                   .statement(
-                      "SELECT s.name, COUNT(DISTINCT c.item_id), COUNT(c.id) FROM structure s"
-                          + " LEFT JOIN candidate c ON c.structure_id = s.id"
-                          + " GROUP BY s.id, s.name ORDER BY s.name")
+                      "SELECT s.name, COALESCE(p.pairs, 0),"
+                          + " (SELECT COALESCE(SUM(cc.candidates), 0) FROM candidate_count cc"
+                          + " WHERE cc.structure_id = s.id)"
+                          + " FROM structure s LEFT JOIN pair_count p ON p.structure_id = s.id"
+                          + " ORDER BY s.name")
                   .executeQuery()) {
             while (rs.next()) {
               structures.add(
@@ -135,7 +138,8 @@ public final class Queries {
               store
                   .statement(
                       "SELECT s.name, s.kind, s.version,"
-                          + " (SELECT COUNT(*) FROM candidate c WHERE c.source_id = s.id)"
+                          + " (SELECT COALESCE(SUM(cc.candidates), 0) FROM candidate_count cc"
+                          + " WHERE cc.source_id = s.id)"
                           + " FROM source s ORDER BY s.name")
                   .executeQuery()) {
             while (rs.next()) {
@@ -150,17 +154,7 @@ public final class Queries {
               countMap(
                   "SELECT critic || ' ' || model_version, COUNT(*) FROM verdict"
                       + " GROUP BY critic, model_version ORDER BY critic, model_version");
-          PreparedStatement q =
-              store.statement("SELECT " + STATUS_CASE + ", COUNT(*)" + QUEUE_FROM + " GROUP BY 1");
-          q.setDouble(1, DEFAULT_CONFIDENT_THRESHOLD);
-          Map<ReviewStatus, Long> queue = new EnumMap<>(ReviewStatus.class);
-          try (ResultSet rs = q.executeQuery()) {
-            while (rs.next()) {
-              queue.put(ReviewStatus.valueOf(rs.getString(1)), rs.getLong(2));
-            }
-          }
-          Map<String, Long> queueByStatus = new LinkedHashMap<>();
-          queue.forEach((k, v) -> queueByStatus.put(k.name(), v));
+          Map<String, Long> queueByStatus = queueCounts();
           return new StatusReport(
               store.dataset().name(),
               store.dataset().uid(),
@@ -175,6 +169,44 @@ public final class Queries {
               single("SELECT COUNT(*) FROM reviewer"),
               single("SELECT COUNT(*) FROM review_session"));
         });
+  }
+
+  /**
+   * Queue lines per status. Only pairs that have a verdict or a decision are looked at; every other
+   * pair is pending, and the number of pairs comes from the counters, so this stays fast on a
+   * census-scale database.
+   */
+  private Map<String, Long> queueCounts() throws SQLException {
+    long pairs = single("SELECT COALESCE(SUM(pairs), 0) FROM pair_count");
+    PreparedStatement q =
+        store.statement(
+            "SELECT "
+                + STATUS_CASE
+                + ", COUNT(*) FROM (SELECT item_id, structure_id FROM verdict"
+                + " UNION SELECT item_id, structure_id FROM decision) p"
+                + " LEFT JOIN (SELECT item_id, structure_id, MAX(id) AS vid FROM verdict"
+                + " GROUP BY item_id, structure_id) lv"
+                + " ON lv.item_id = p.item_id AND lv.structure_id = p.structure_id"
+                + " LEFT JOIN verdict v ON v.id = lv.vid"
+                + " LEFT JOIN (SELECT item_id, structure_id, MAX(id) AS did FROM decision"
+                + " GROUP BY item_id, structure_id) ld"
+                + " ON ld.item_id = p.item_id AND ld.structure_id = p.structure_id"
+                + " LEFT JOIN decision d ON d.id = ld.did GROUP BY 1");
+    q.setDouble(1, DEFAULT_CONFIDENT_THRESHOLD);
+    Map<ReviewStatus, Long> byStatus = new EnumMap<>(ReviewStatus.class);
+    long seen = 0;
+    try (ResultSet rs = q.executeQuery()) {
+      while (rs.next()) {
+        byStatus.put(ReviewStatus.valueOf(rs.getString(1)), rs.getLong(2));
+        seen += rs.getLong(2);
+      }
+    }
+    if (pairs > seen) {
+      byStatus.merge(ReviewStatus.PENDING, pairs - seen, Long::sum);
+    }
+    Map<String, Long> out = new LinkedHashMap<>();
+    byStatus.forEach((k, v) -> out.put(k.name(), v));
+    return out;
   }
 
   private long single(String sql) throws SQLException {

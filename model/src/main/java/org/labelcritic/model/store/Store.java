@@ -252,6 +252,11 @@ public final class Store implements AutoCloseable {
     return ps;
   }
 
+  /** The connection, for statements that live only as long as one transaction. */
+  Connection connection() {
+    return connection;
+  }
+
   long lastId() throws SQLException {
     try (ResultSet rs = statement("SELECT last_insert_rowid()").executeQuery()) {
       rs.next();

@@ -64,7 +64,7 @@ public class CellImportBenchmark {
   Path db;
 
   /** Reads width and height from the PNG header (the pages here are headers only). */
-  static final ImageProbe PNG_HEADER =
+  public static final ImageProbe PNG_HEADER =
       image -> {
         try {
           ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(image));

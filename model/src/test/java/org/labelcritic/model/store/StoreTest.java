@@ -252,6 +252,64 @@ class StoreTest {
   }
 
   @Test
+  void statusCountersAgreeWithFullCounts() throws Exception {
+    try (Store store = Store.open(db)) {
+      fixture(store);
+      long code = store.structureId("code");
+      long src = store.sourceId("reader", SourceKind.MODEL, "");
+      long src2 = store.sourceId("reader-2", SourceKind.MODEL, "");
+      store
+          .writer()
+          .inTransaction(
+              b -> {
+                for (int i = 0; i < 50; i++) {
+                  long item = b.item(ItemKind.CELL, "cell-" + i, null, null, null).id();
+                  b.candidate(item, code, src, new CandidateLabel.Code("1" + i, 0.5, List.of()));
+                  if (i % 3 == 0) {
+                    b.candidate(item, code, src2, new CandidateLabel.Code("2" + i, 0.5, List.of()));
+                  }
+                }
+                return null;
+              });
+      // A later transaction adds a structure to an existing item, and repeats a candidate.
+      long spleen = store.structureId("spleen");
+      store
+          .writer()
+          .inTransaction(
+              b -> {
+                long item = b.item(ItemKind.CELL, "cell-1", null, null, null).id();
+                b.candidate(item, spleen, src, new CandidateLabel.Code("9", 0.5, List.of()));
+                b.candidate(item, spleen, src2, new CandidateLabel.Code("8", 0.5, List.of()));
+                b.candidate(item, code, src, new CandidateLabel.Code("11", 0.5, List.of()));
+                return null;
+              });
+      StatusReport s = store.queries().status();
+      long[] full =
+          store.call(
+              c -> {
+                try (Statement st = c.createStatement()) {
+                  return new long[] {
+                    Long.parseLong(one(st, "SELECT COUNT(*) FROM item")),
+                    Long.parseLong(one(st, "SELECT COUNT(*) FROM candidate")),
+                    Long.parseLong(
+                        one(
+                            st,
+                            "SELECT COUNT(*) FROM (SELECT DISTINCT item_id, structure_id"
+                                + " FROM candidate)"))
+                  };
+                }
+              });
+      assertThat(s.items()).isEqualTo(full[0]).isEqualTo(51);
+      assertThat(s.candidates()).isEqualTo(full[1]).isEqualTo(2 + 50 + 17 + 2);
+      assertThat(s.structures().stream().mapToLong(StatusReport.StructureCount::items).sum())
+          .isEqualTo(full[2])
+          .isEqualTo(52);
+      assertThat(s.queueByStatus().values().stream().mapToLong(Long::longValue).sum())
+          .isEqualTo(52);
+    }
+  }
+
+  @Test
   void aFolderIsRefusedAsDatabasePath() throws Exception {
     Files.createDirectories(dir.resolve("folder"));
     assertThatThrownBy(() -> Store.open(dir.resolve("folder")))
