@@ -173,7 +173,7 @@ class MainWindowTest {
   }
 
   @Test
-  void f1OpensTheKeysDialogListingEveryAction() {
+  void f1OpensTheKeysDialogListingEveryAction() throws Exception {
     robot.push(KeyCode.F1);
     WaitForAsyncUtils.waitForFxEvents();
     GridPane grid = robot.lookup("#keys-grid").queryAs(GridPane.class);
@@ -182,6 +182,12 @@ class MainWindowTest {
       assertThat(texts).contains(action.label());
     }
     assertThat(robot.lookup("#keys-keys").queryAs(Label.class).getText()).isEqualTo("F1");
+    // Kept for a person to look at, like the main window screenshot.
+    var shot = robot.capture(robot.lookup("#keys-dialog").<javafx.scene.Node>query()).getImage();
+    java.awt.image.BufferedImage image = javafx.embed.swing.SwingFXUtils.fromFXImage(shot, null);
+    java.nio.file.Path out = java.nio.file.Path.of("target/screenshots/keys-dialog.png");
+    java.nio.file.Files.createDirectories(out.getParent());
+    javax.imageio.ImageIO.write(image, "png", out.toFile());
   }
 
   @Test
