@@ -1,0 +1,148 @@
+package org.labelcritic.app.ui;
+
+import java.util.Comparator;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.collections.transformation.SortedList;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import org.labelcritic.model.domain.ReviewStatus;
+import org.labelcritic.model.store.QueueRow;
+
+/** The review queue as a sortable table, kept in step with a {@link QueueViewModel}. */
+final class QueueTable {
+  private QueueTable() {}
+
+  static TableView<QueueRow> create(QueueViewModel vm, I18n i18n) {
+    TableView<QueueRow> table = new TableView<>();
+    table.setId("queue-table");
+    table.getStyleClass().add("queue-table");
+    SortedList<QueueRow> sorted = new SortedList<>(vm.visibleRows());
+    sorted.comparatorProperty().bind(table.comparatorProperty());
+    table.setItems(sorted);
+
+    TableColumn<QueueRow, String> item = column(i18n.text("queue.column.item"), "item", 220);
+    item.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().itemName()));
+    TableColumn<QueueRow, String> kind = column(i18n.text("queue.column.kind"), "kind", 90);
+    kind.setCellValueFactory(
+        c -> new ReadOnlyObjectWrapper<>(StatusTexts.kind(i18n, c.getValue().kind())));
+    TableColumn<QueueRow, String> structure =
+        column(i18n.text("queue.column.structure"), "structure", 150);
+    structure.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().structure()));
+    TableColumn<QueueRow, Integer> candidates =
+        column(i18n.text("queue.column.candidates"), "candidates", 100);
+    candidates.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().candidates()));
+    candidates.getStyleClass().add("numeric");
+    TableColumn<QueueRow, ReviewStatus> status =
+        column(i18n.text("queue.column.status"), "status", 120);
+    status.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().status()));
+    status.setCellFactory(c -> new StatusCell(i18n));
+    TableColumn<QueueRow, Double> confidence =
+        column(i18n.text("queue.column.confidence"), "confidence", 140);
+    confidence.setCellValueFactory(
+        c -> {
+          var conf = c.getValue().confidence();
+          return new ReadOnlyObjectWrapper<>(conf.isPresent() ? conf.getAsDouble() : null);
+        });
+    confidence.setComparator(Comparator.nullsFirst(Comparator.naturalOrder()));
+    confidence.setCellFactory(c -> new ConfidenceCell(i18n));
+    confidence.getStyleClass().add("numeric");
+    table
+        .getColumns()
+        .setAll(java.util.List.of(item, kind, structure, candidates, status, confidence));
+    table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+
+    Label placeholder = new Label();
+    placeholder.getStyleClass().add("placeholder-text");
+    placeholder
+        .textProperty()
+        .bind(
+            Bindings.when(vm.loadingProperty())
+                .then(i18n.text("queue.placeholder.loading"))
+                .otherwise(
+                    Bindings.when(Bindings.isEmpty(vm.rows()))
+                        .then(i18n.text("queue.placeholder.empty"))
+                        .otherwise(i18n.text("queue.placeholder.filtered"))));
+    table.setPlaceholder(placeholder);
+
+    // The view model owns the selection; the table reports the user's choice and follows it.
+    table.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> vm.select(row));
+    vm.selectedProperty().addListener((o, a, row) -> follow(table, row));
+    vm.visibleRows()
+        .addListener(
+            (ListChangeListener<QueueRow>) c -> follow(table, vm.selectedProperty().get()));
+    follow(table, vm.selectedProperty().get());
+    return table;
+  }
+
+  private static void follow(TableView<QueueRow> table, QueueRow row) {
+    if (row == null) {
+      table.getSelectionModel().clearSelection();
+      return;
+    }
+    int index = table.getItems().indexOf(row);
+    if (index < 0) {
+      table.getSelectionModel().clearSelection();
+    } else if (table.getSelectionModel().getSelectedIndex() != index) {
+      table.getSelectionModel().clearAndSelect(index);
+      table.getFocusModel().focus(index);
+      table.scrollTo(Math.max(0, index - 3));
+    }
+  }
+
+  private static <T> TableColumn<QueueRow, T> column(String title, String id, double width) {
+    TableColumn<QueueRow, T> c = new TableColumn<>(title);
+    c.setId("column-" + id);
+    c.setPrefWidth(width);
+    c.setMinWidth(60);
+    return c;
+  }
+
+  /** The status as a coloured badge; its colours come from {@code workbench.css}. */
+  private static final class StatusCell extends TableCell<QueueRow, ReviewStatus> {
+    private final I18n i18n;
+    private final Label badge = new Label();
+
+    StatusCell(I18n i18n) {
+      this.i18n = i18n;
+      badge.getStyleClass().add("status-badge");
+    }
+
+    @Override
+    protected void updateItem(ReviewStatus status, boolean empty) {
+      super.updateItem(status, empty);
+      badge.getStyleClass().removeIf(s -> s.startsWith("status-") && !s.equals("status-badge"));
+      if (empty || status == null) {
+        setGraphic(null);
+        return;
+      }
+      badge.setText(StatusTexts.status(i18n, status));
+      badge.getStyleClass().add(StatusTexts.styleClass(status));
+      setGraphic(badge);
+    }
+  }
+
+  /** The critic's confidence with two decimals, or a dash when there is no verdict yet. */
+  private static final class ConfidenceCell extends TableCell<QueueRow, Double> {
+    private final I18n i18n;
+
+    ConfidenceCell(I18n i18n) {
+      this.i18n = i18n;
+    }
+
+    @Override
+    protected void updateItem(Double value, boolean empty) {
+      super.updateItem(value, empty);
+      if (empty) {
+        setText(null);
+      } else if (value == null) {
+        setText(i18n.text("queue.confidence.none"));
+      } else {
+        setText(i18n.format("queue.confidence", value));
+      }
+    }
+  }
+}

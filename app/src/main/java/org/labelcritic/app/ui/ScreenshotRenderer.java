@@ -1,0 +1,177 @@
+package org.labelcritic.app.ui;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Scene;
+import javafx.scene.image.WritableImage;
+import javax.imageio.ImageIO;
+import org.labelcritic.model.LabelCriticException;
+import org.labelcritic.model.store.Store;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Renders the main window for a database into a PNG without a display, once the queue has loaded
+ * (for {@code lcw screenshot}, documentation and visual checks).
+ *
+ * <p>When it has to start the JavaFX platform itself it starts it headless; it leaves the platform
+ * running so that it can be called again, so a command line that is done calls {@code
+ * Platform.exit()} or exits the JVM.
+ */
+public final class ScreenshotRenderer {
+  public static final int DEFAULT_WIDTH = (int) MainWindow.DEFAULT_WIDTH;
+  public static final int DEFAULT_HEIGHT = (int) MainWindow.DEFAULT_HEIGHT;
+  private static final int MAX_SIDE = 8192;
+  private static final long LOAD_TIMEOUT_SECONDS = 60;
+  private static final Logger LOG = LoggerFactory.getLogger(ScreenshotRenderer.class);
+
+  private ScreenshotRenderer() {}
+
+  /** Renders at the default size, 1280 x 800. */
+  public static void render(Store store, Path out) throws LabelCriticException {
+    render(store, out, DEFAULT_WIDTH, DEFAULT_HEIGHT);
+  }
+
+  /**
+   * Renders the main window showing {@code store} into {@code out} (PNG), {@code width} x {@code
+   * height} pixels. Blocks until the file is written; must not be called on the FX thread.
+   */
+  public static void render(Store store, Path out, int width, int height)
+      throws LabelCriticException {
+    if (width <= 0 || height <= 0 || width > MAX_SIDE || height > MAX_SIDE) {
+      throw new LabelCriticException(
+          "screenshot size must be between 1 and "
+              + MAX_SIDE
+              + " pixels a side, was "
+              + width
+              + "x"
+              + height);
+    }
+    if (Platform.isFxApplicationThread()) {
+      throw new IllegalStateException("render waits for the FX thread; call it from another one");
+    }
+    startPlatform();
+    ExecutorService io =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, "lcw-screenshot-io");
+              t.setDaemon(true);
+              return t;
+            });
+    try {
+      MainWindow window =
+          onFx(
+              () ->
+                  new MainWindow(
+                      store,
+                      io,
+                      I18n.bundle(Locale.getDefault()),
+                      Platform::runLater,
+                      null,
+                      width,
+                      height));
+      CompletableFuture<Void> loaded = onFx(window::reload);
+      waitFor(loaded, "loading the review queue");
+      WritableImage image = onFx(() -> snapshot(window.scene()));
+      write(SwingFXUtils.fromFXImage(image, null), out);
+      LOG.info("screenshot of {} written to {}", store.file(), out);
+    } finally {
+      io.shutdownNow();
+    }
+  }
+
+  private static WritableImage snapshot(Scene scene) {
+    scene.getRoot().applyCss();
+    scene.getRoot().layout();
+    return scene.snapshot(null);
+  }
+
+  private static void write(BufferedImage image, Path out) throws LabelCriticException {
+    try {
+      Path parent = out.toAbsolutePath().getParent();
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
+      // PNG has no use for the premultiplied alpha JavaFX hands over; write plain RGB.
+      BufferedImage rgb =
+          new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
+      rgb.createGraphics().drawImage(image, 0, 0, null);
+      if (!ImageIO.write(rgb, "png", out.toFile())) {
+        throw LabelCriticException.inFile(out, "no PNG writer is available");
+      }
+    } catch (IOException e) {
+      throw LabelCriticException.inFile(
+          out, "could not write the screenshot: " + e.getMessage(), e);
+    }
+  }
+
+  /** Starts JavaFX headless unless it runs already (in the app or a test). */
+  private static void startPlatform() throws LabelCriticException {
+    CountDownLatch started = new CountDownLatch(1);
+    try {
+      // Only read at start-up: harmless when the platform is already running.
+      if (System.getProperty("glass.platform") == null) {
+        System.setProperty("glass.platform", "Headless");
+        System.setProperty("prism.order", "sw");
+      }
+      Platform.startup(started::countDown);
+    } catch (IllegalStateException alreadyRunning) {
+      return;
+    }
+    try {
+      if (!started.await(LOAD_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+        throw new LabelCriticException("JavaFX did not start within a minute");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new LabelCriticException("interrupted while starting JavaFX");
+    }
+  }
+
+  private static <T> T onFx(Supplier<T> work) throws LabelCriticException {
+    CompletableFuture<T> result = new CompletableFuture<>();
+    Platform.runLater(
+        () -> {
+          try {
+            result.complete(work.get());
+          } catch (RuntimeException e) {
+            result.completeExceptionally(e);
+          }
+        });
+    return waitFor(result, "rendering the window");
+  }
+
+  private static <T> T waitFor(CompletableFuture<T> future, String what)
+      throws LabelCriticException {
+    try {
+      return future.get(LOAD_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    } catch (TimeoutException e) {
+      throw new LabelCriticException(what + " took longer than " + LOAD_TIMEOUT_SECONDS + " s");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new LabelCriticException("interrupted while " + what);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof java.util.concurrent.CompletionException && cause.getCause() != null) {
+        cause = cause.getCause();
+      }
+      if (cause instanceof LabelCriticException lce) {
+        throw lce;
+      }
+      throw new LabelCriticException(what + " failed: " + LabelCriticException.describe(cause));
+    }
+  }
+}
