@@ -5,16 +5,19 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Where the workbench keeps its data: the demo database and the unpacked demo files. Chosen once
- * at start: {@code LCW_DATA_DIR} (environment) or {@code lcw.data.dir} (system property) if set,
- * else the platform's usual place for application data.
+ * Where the workbench keeps its data: the demo database and the unpacked demo files. Chosen once at
+ * start: {@code LCW_DATA_DIR} (environment) or {@code lcw.data.dir} (system property) if set, else
+ * the platform's usual place for application data.
  */
 public record AppDirectories(Path dataDir) {
 
   public static AppDirectories fromEnvironment() {
-    return fromEnvironment(System.getenv(), System.getProperties().entrySet().stream()
-        .collect(java.util.stream.Collectors.toMap(e -> String.valueOf(e.getKey()),
-            e -> String.valueOf(e.getValue()))));
+    return fromEnvironment(
+        System.getenv(),
+        System.getProperties().entrySet().stream()
+            .collect(
+                java.util.stream.Collectors.toMap(
+                    e -> String.valueOf(e.getKey()), e -> String.valueOf(e.getValue()))));
   }
 
   static AppDirectories fromEnvironment(Map<String, String> env, Map<String, String> props) {

@@ -1,6 +1,5 @@
 package org.labelcritic.app.cli;
 
-import java.nio.file.Path;
 import org.labelcritic.app.AppDirectories;
 
 /** What every command gets: where to print and where the user's data lives. */

@@ -52,7 +52,9 @@ final class ImportCellsCommand implements Callable<Integer> {
     }
     TerminalProgress progress = new TerminalProgress(context.console(), "import cells");
     try (Store store = Store.open(db.db)) {
-      report = new CellManifestImporter(store, new ImageIoProbe(), list).importManifest(manifest, progress);
+      report =
+          new CellManifestImporter(store, new ImageIoProbe(), list)
+              .importManifest(manifest, progress);
     } finally {
       progress.finish();
     }

@@ -38,6 +38,7 @@ public final class LcwCommand {
     CommandLine cl = new CommandLine(new LcwCommand(), new Factory(context));
     PrintWriter out = context.console().out();
     PrintWriter err = context.console().err();
+    cl.setUsageHelpWidth(100);
     cl.setOut(out);
     cl.setErr(err);
     cl.setExecutionExceptionHandler(

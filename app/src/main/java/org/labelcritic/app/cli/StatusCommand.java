@@ -47,21 +47,32 @@ final class StatusCommand implements Callable<Integer> {
     for (StatusReport.SourceCount s : r.sources()) {
       c.println(
           String.format(
-              "%-34s %-7s %-12s %12d", s.name(), s.kind().toLowerCase(), s.version(), s.candidates()));
+              "%-34s %-7s %-12s %12d",
+              s.name(), s.kind().toLowerCase(), s.version(), s.candidates()));
     }
     c.println("");
-    c.println("Verdicts  " + r.verdictsByOutcome().values().stream().mapToLong(Long::longValue).sum()
-        + "  " + join(r.verdictsByOutcome()) + (r.verdictsByCritic().isEmpty() ? ""
-        : "  by critic: " + join(r.verdictsByCritic())));
-    c.println("Decisions " + r.decisions() + "  reviewers " + r.reviewers() + ", sessions "
-        + r.sessions());
+    c.println(
+        "Verdicts  "
+            + r.verdictsByOutcome().values().stream().mapToLong(Long::longValue).sum()
+            + "  "
+            + join(r.verdictsByOutcome())
+            + (r.verdictsByCritic().isEmpty() ? "" : "  by critic: " + join(r.verdictsByCritic())));
+    c.println(
+        "Decisions "
+            + r.decisions()
+            + "  reviewers "
+            + r.reviewers()
+            + ", sessions "
+            + r.sessions());
     c.println("Queue     " + join(r.queueByStatus()));
     return ExitCodes.OK;
   }
 
   private static String join(Map<String, Long> m) {
     StringBuilder sb = new StringBuilder();
-    m.forEach((k, v) -> sb.append(sb.isEmpty() ? "" : ", ").append(k.toLowerCase()).append(' ').append(v));
+    m.forEach(
+        (k, v) ->
+            sb.append(sb.isEmpty() ? "" : ", ").append(k.toLowerCase()).append(' ').append(v));
     return sb.isEmpty() ? "(none)" : sb.toString();
   }
 }

@@ -9,6 +9,7 @@ final class TerminalProgress implements Progress {
   private final String label;
   private long lastPrint;
   private boolean printed;
+  private int lastLength;
   private volatile String message = "";
 
   TerminalProgress(Console console, String label) {
@@ -24,16 +25,20 @@ final class TerminalProgress implements Progress {
     }
     lastPrint = now;
     printed = true;
+    String line;
     if (total > 0) {
       int width = 30;
       int filled = (int) Math.min(width, done * width / total);
-      console.progress(
+      line =
           String.format(
               "%s [%s%s] %d/%d %s",
-              label, "#".repeat(filled), ".".repeat(width - filled), done, total, message));
+              label, "#".repeat(filled), ".".repeat(width - filled), done, total, message);
     } else {
-      console.progress(String.format("%s %d %s", label, done, message));
+      line = String.format("%s %d %s", label, done, message);
     }
+    // Pad over the rest of a longer previous line.
+    console.progress(line + " ".repeat(Math.max(0, lastLength - line.length())));
+    lastLength = line.length();
   }
 
   @Override

@@ -1,0 +1,24 @@
+package org.labelcritic.app;
+
+import org.labelcritic.app.cli.CliContext;
+import org.labelcritic.app.cli.Console;
+import org.labelcritic.app.cli.LcwCommand;
+
+/**
+ * The composition root. Without arguments it opens the workbench on the bundled demo dataset
+ * (installing it on first start); with arguments it runs the {@code lcw} command line.
+ */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) {
+    AppDirectories dirs = AppDirectories.fromEnvironment();
+    // Before the first logger is made: the log file goes into the data folder.
+    if (System.getProperty("lcw.log.dir") == null) {
+      System.setProperty("lcw.log.dir", dirs.dataDir().resolve("logs").toString());
+    }
+    CliContext context = new CliContext(Console.system(), dirs);
+    String[] effective = args.length == 0 ? new String[] {"gui"} : args;
+    System.exit(LcwCommand.run(context, effective));
+  }
+}

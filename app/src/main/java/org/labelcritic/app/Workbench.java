@@ -1,0 +1,101 @@
+package org.labelcritic.app;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+import org.labelcritic.app.ui.I18n;
+import org.labelcritic.app.ui.MainWindow;
+import org.labelcritic.model.LabelCriticException;
+import org.labelcritic.model.store.Store;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Opens the workbench window on a database and returns when the user closes it. Owns the background
+ * executor the window uses and shuts it down at the end.
+ */
+public final class Workbench {
+  private static final Logger LOG = LoggerFactory.getLogger(Workbench.class);
+
+  private Workbench() {}
+
+  /** A named, bounded thread factory: background threads show up by purpose in a thread dump. */
+  public static ThreadFactory named(String prefix) {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+
+  /** Shows the window and blocks the calling (non-FX) thread until it is closed. */
+  public static void open(Path database) throws LabelCriticException {
+    ExecutorService io = Executors.newFixedThreadPool(2, named("lcw-io"));
+    CountDownLatch closed = new CountDownLatch(1);
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    try (Store store = Store.open(database)) {
+      startFx();
+      Platform.setImplicitExit(false);
+      Platform.runLater(
+          () -> {
+            try {
+              MainWindow window = new MainWindow(store, io, I18n.bundle(Locale.getDefault()));
+              Stage stage = new Stage();
+              stage.setScene(window.scene());
+              stage.titleProperty().bind(window.title());
+              window.setOnQuit(stage::close);
+              stage.setOnHidden(
+                  e -> {
+                    window.close();
+                    closed.countDown();
+                  });
+              stage.show();
+              window.reload();
+            } catch (RuntimeException e) {
+              failure.set(e);
+              closed.countDown();
+            }
+          });
+      closed.await();
+      if (failure.get() != null) {
+        throw new LabelCriticException(
+            "cannot open the workbench window: " + LabelCriticException.describe(failure.get()));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      io.shutdown();
+      try {
+        if (!io.awaitTermination(5, TimeUnit.SECONDS)) {
+          LOG.warn("Background work did not stop within 5 s; leaving it to the JVM's exit");
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      Platform.exit();
+    }
+  }
+
+  static void startFx() {
+    CountDownLatch started = new CountDownLatch(1);
+    try {
+      Platform.startup(started::countDown);
+    } catch (IllegalStateException alreadyRunning) {
+      started.countDown();
+    }
+    try {
+      started.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
