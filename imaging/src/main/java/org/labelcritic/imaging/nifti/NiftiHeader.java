@@ -4,6 +4,8 @@ import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.OptionalLong;
+import org.labelcritic.imaging.volume.Affine;
+import org.labelcritic.imaging.volume.Geometry;
 
 /**
  * Everything a NIfTI-1 or NIfTI-2 header says, plus what was learnt about the file while reading

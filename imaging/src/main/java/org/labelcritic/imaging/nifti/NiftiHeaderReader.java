@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.OptionalLong;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
+import org.labelcritic.imaging.volume.Affine;
 import org.labelcritic.model.LabelCriticException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

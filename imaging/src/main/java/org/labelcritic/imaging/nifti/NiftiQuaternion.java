@@ -1,5 +1,7 @@
 package org.labelcritic.imaging.nifti;
 
+import org.labelcritic.imaging.volume.Affine;
+
 /**
  * The qform parameters of a NIfTI header: the rotation quaternion (b, c, d; a is implied), the
  * offset, and qfac (the sign of pixdim[0]) which flips the third axis for left-handed grids.

@@ -3,6 +3,7 @@ package org.labelcritic.imaging.nifti;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import org.labelcritic.imaging.volume.Affine;
 
 /**
  * The fixed part of a NIfTI-1 (348 bytes) or NIfTI-2 (540 bytes) header decoded field by field,

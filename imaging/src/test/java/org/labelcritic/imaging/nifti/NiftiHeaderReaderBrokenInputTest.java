@@ -13,6 +13,7 @@ import java.util.Arrays;
 import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.labelcritic.imaging.volume.Affine;
 import org.labelcritic.model.LabelCriticException;
 
 /** Broken and hostile files, all generated here in a temporary folder. */

@@ -10,6 +10,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.labelcritic.imaging.volume.Affine;
+import org.labelcritic.imaging.volume.Geometry;
 
 /**
  * Headers of the real public files copied into test resources (see TESTDATA.md), checked against

@@ -1,4 +1,4 @@
-package org.labelcritic.imaging.nifti;
+package org.labelcritic.imaging.volume;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

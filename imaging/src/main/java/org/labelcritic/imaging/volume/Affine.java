@@ -1,4 +1,4 @@
-package org.labelcritic.imaging.nifti;
+package org.labelcritic.imaging.volume;
 
 import java.util.Arrays;
 import java.util.Locale;
