@@ -30,6 +30,13 @@ final class CellRowParser {
   private final CellManifestImporter.Columns col;
   private final ImageCache images;
   private String field;
+  private final java.util.Map<String, Path> resolved =
+      new java.util.LinkedHashMap<>(512, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<String, Path> eldest) {
+          return size() > 1024;
+        }
+      };
 
   CellRowParser(Path manifest, Path root, CellManifestImporter.Columns col, ImageCache images) {
     this.root = root;
@@ -68,7 +75,7 @@ final class CellRowParser {
     Item.Box b = null;
     String imageField = image.isEmpty() ? "page" : "image";
     field = imageField;
-    Path path = DatasetPaths.resolveInside(root, image.isEmpty() ? page : image);
+    Path path = resolve(image.isEmpty() ? page : image);
     if (!image.isEmpty() && anyBox) {
       field = "x";
       throw new IllegalArgumentException(
@@ -151,6 +158,19 @@ final class CellRowParser {
         problem,
         source,
         new CandidateLabel.Code(code, conf, digits));
+  }
+
+  /**
+   * Resolves a manifest path, remembering the last few hundred: census manifests name the same page
+   * on thousands of rows, and path normalisation is a visible share of the import time.
+   */
+  private Path resolve(String relative) {
+    Path p = resolved.get(relative);
+    if (p == null) {
+      p = DatasetPaths.resolveInside(root, relative);
+      resolved.put(relative, p);
+    }
+    return p;
   }
 
   private int intField(String text, String name, int min) {
