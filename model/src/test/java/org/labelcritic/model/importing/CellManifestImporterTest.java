@@ -107,6 +107,24 @@ class CellManifestImporterTest {
   }
 
   @Test
+  void anItemWhoseRowsAreNotAdjacentBecomesOneItemWithAllItsCandidates() throws Exception {
+    ImportReport r =
+        importText(
+            rows(
+                "c1,cells/c1.png,,,,,,a,412,0.9,",
+                "c2,cells/c2.png,,,,,,a,413,0.8,",
+                "c1,cells/c1.png,,,,,,b,417,0.7,"));
+    assertThat(r.problems()).isEmpty();
+    assertThat(r.get("items created")).isEqualTo(2);
+    assertThat(r.get("items already present")).isEqualTo(1);
+    assertThat(r.get("candidates inserted")).isEqualTo(3);
+    QueueRow c1 = store.queries().queue(10).getFirst();
+    assertThat(c1.itemName()).isEqualTo("c1");
+    assertThat(c1.candidates()).isEqualTo(2);
+    assertThat(store.queries().status().queueByStatus()).containsEntry("PENDING", 2L);
+  }
+
+  @Test
   void importingTheSameManifestAgainAddsNothing() throws Exception {
     String text = rows("c1,cells/c1.png,,,,,,a,412,0.9,", "c2,cells/c2.png,,,,,,a,413,0.8,");
     importText(text);
