@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.labelcritic.model.LabelCriticException;
 
@@ -36,15 +37,22 @@ final class CaseScan {
     return out;
   }
 
+  private static final List<String> CT_NAMES = List.of("ct.nii.gz", "ct.nii");
+
   /** The case's CT: {@code ct.nii.gz} or {@code ct.nii}. */
   static Optional<Path> ctOf(Path caseFolder) {
-    for (String n : List.of("ct.nii.gz", "ct.nii")) {
+    for (String n : CT_NAMES) {
       Path p = caseFolder.resolve(n);
       if (Files.isRegularFile(p)) {
         return Optional.of(p);
       }
     }
     return Optional.empty();
+  }
+
+  /** True for a file named as a case's CT ({@code ct.nii.gz}, {@code ct.nii}). */
+  static boolean isCt(Path p) {
+    return CT_NAMES.contains(p.getFileName().toString().toLowerCase(Locale.ROOT));
   }
 
   static boolean isNifti(Path p) {

@@ -116,6 +116,8 @@ public final class VolumeImporter {
         }
       }
       List<Path> maps = new ArrayList<>(CaseScan.niftiFiles(dir));
+      // AbdomenAtlas keeps the CT beside segmentations/ in the same tree: it is no label map.
+      maps.removeIf(CaseScan::isCt);
       Path flat = source.getValue().resolve(caseName + ".nii.gz");
       if (Files.isRegularFile(flat)) {
         maps.add(flat);
