@@ -220,6 +220,7 @@ public final class VolumeImporter {
                     + "' in "
                     + g.file()
                     + "; this one is skipped"));
+        report.count("structures given twice by one source");
         return;
       }
     }
