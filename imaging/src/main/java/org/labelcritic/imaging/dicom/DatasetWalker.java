@@ -42,6 +42,7 @@ final class DatasetWalker {
   final Attributes shared;
   final List<Attributes> perFrame = new ArrayList<>();
   PixelData pixels;
+  private long fileSize = -1;
 
   DatasetWalker(Path file, byte[] bytes, int limit, boolean explicit, boolean big) {
     this.file = file;
@@ -63,6 +64,15 @@ final class DatasetWalker {
   static boolean hasLongLength(byte[] bytes, int at) {
     return isVr(bytes, at)
         && LONG_VRS.contains(new String(new char[] {(char) bytes[at], (char) bytes[at + 1]}));
+  }
+
+  /**
+   * Walks a prefix of a file of {@code size} bytes: uncompressed pixel data reaching past the
+   * prefix becomes {@link PixelData.Deferred} (checked against the file size) and ends the walk.
+   */
+  void walkPrefix(int start, long size) throws LabelCriticException {
+    fileSize = size;
+    walk(start);
   }
 
   void walk(int start) throws LabelCriticException {
@@ -124,6 +134,19 @@ final class DatasetWalker {
           throw bad("element " + Tags.text(tag) + " (VR " + vr + ") has an undefined length");
         }
         continue;
+      }
+      if (len > end - value && depth == 0 && tag == Tags.PIXEL_DATA && fileSize >= 0) {
+        if (len > fileSize - value) {
+          throw bad(
+              "pixel data is truncated: it declares "
+                  + len
+                  + " bytes but only "
+                  + (fileSize - value)
+                  + " remain");
+        }
+        pixels = new PixelData.Deferred(file, value, (int) len);
+        pos = end;
+        break;
       }
       if (len > end - value) {
         if (tag == Tags.PIXEL_DATA) {

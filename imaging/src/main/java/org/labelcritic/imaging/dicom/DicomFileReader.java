@@ -21,7 +21,7 @@ public final class DicomFileReader {
   }
 
   public DicomVolume read(Path file) throws LabelCriticException {
-    ParsedDicom parsed = parser.parse(file);
+    ParsedDicom parsed = parser.parseHeader(file);
     String label = String.valueOf(file.getFileName());
     return new VolumeAssembler(options)
         .assemble(file, "DICOM " + file, Slices.of(parsed, label), 1);

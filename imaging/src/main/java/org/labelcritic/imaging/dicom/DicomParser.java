@@ -1,8 +1,11 @@
 package org.labelcritic.imaging.dicom;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.zip.DataFormatException;
@@ -21,6 +24,9 @@ final class DicomParser {
 
   /** Starts the message of a file that is not DICOM at all (a series reader skips those). */
   static final String NOT_DICOM = "not a DICOM file";
+
+  /** Bytes read to find the header of a file whose pixel data is left in place. */
+  private static final int PREFIX = 16 * 1024;
 
   private final DicomReadOptions options;
 
@@ -49,7 +55,45 @@ final class DicomParser {
     return parse(file, bytes);
   }
 
+  /**
+   * Parses the header from the first bytes of the file and leaves large uncompressed pixel data in
+   * the file ({@link PixelData.Deferred}); compressed, deflated or unusual files are read whole.
+   */
+  ParsedDicom parseHeader(Path file) throws LabelCriticException {
+    long size;
+    byte[] head;
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+      size = ch.size();
+      if (size <= PREFIX || size > options.maxFileBytes()) {
+        return parse(file);
+      }
+      head = new byte[PREFIX];
+      ByteBuffer buf = ByteBuffer.wrap(head);
+      while (buf.hasRemaining() && ch.read(buf) >= 0) {
+        // read the whole prefix
+      }
+    } catch (IOException e) {
+      throw LabelCriticException.inFile(file, "cannot read the file: " + e.getMessage(), e);
+    }
+    try {
+      ParsedDicom prefix = parse(file, head, size);
+      if (prefix.syntax().codec() == TransferSyntax.Codec.NATIVE
+          && !prefix.syntax().deflatedDataset()
+          && prefix.pixels().orElse(null) instanceof PixelData.Deferred) {
+        return prefix;
+      }
+    } catch (LabelCriticException e) {
+      // The header is longer than the prefix, or the file is damaged: the whole read decides.
+      LOG.debug("{}: header not within the first {} bytes ({})", file, PREFIX, e.getMessage());
+    }
+    return parse(file);
+  }
+
   ParsedDicom parse(Path file, byte[] bytes) throws LabelCriticException {
+    return parse(file, bytes, -1);
+  }
+
+  private ParsedDicom parse(Path file, byte[] bytes, long prefixOf) throws LabelCriticException {
     if (bytes.length >= 2 && (bytes[0] & 0xFF) == 0x1F && (bytes[1] & 0xFF) == 0x8B) {
       throw LabelCriticException.inFile(
           file, NOT_DICOM + ": it is gzip-compressed; decompress it first");
@@ -102,7 +146,11 @@ final class DicomParser {
       explicit = false;
     }
     DatasetWalker walker = new DatasetWalker(file, data, data.length, explicit, syntax.bigEndian());
-    walker.walk(start);
+    if (prefixOf >= 0 && data == bytes) {
+      walker.walkPrefix(start, prefixOf);
+    } else {
+      walker.walk(start);
+    }
     return new ParsedDicom(
         file,
         syntax,

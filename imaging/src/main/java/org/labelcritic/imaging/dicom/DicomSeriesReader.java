@@ -50,7 +50,7 @@ public final class DicomSeriesReader {
     for (Path file : files) {
       ParsedDicom parsed;
       try {
-        parsed = parser.parse(file);
+        parsed = parser.parseHeader(file);
       } catch (LabelCriticException e) {
         if (e.problem().what().startsWith(DicomParser.NOT_DICOM)) {
           skipped.add(String.valueOf(file.getFileName()));

@@ -1,7 +1,12 @@
 package org.labelcritic.imaging.dicom;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import org.labelcritic.model.LabelCriticException;
@@ -13,8 +18,15 @@ import org.labelcritic.model.LabelCriticException;
  */
 final class FrameSource {
 
-  /** One frame's bytes: {@code pixels * samples * bytesPerSample} from {@code offset}. */
-  record RawFrame(byte[] bytes, int offset, boolean bigEndian) {}
+  /** One frame's bytes from position 0, in the order the samples were stored. */
+  record RawFrame(ByteBuffer data) {
+    static RawFrame of(byte[] bytes, int offset, int length, boolean bigEndian) {
+      return new RawFrame(
+          ByteBuffer.wrap(bytes, offset, length)
+              .slice()
+              .order(bigEndian ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN));
+    }
+  }
 
   private final ParsedDicom parsed;
   private final PixelFormat format;
@@ -28,28 +40,12 @@ final class FrameSource {
     this.pixels = pixels;
     Path file = parsed.file();
     switch (pixels) {
+      case PixelData.Deferred d -> {
+        checkNative(file, parsed, d.length(), format);
+        this.frames = List.of();
+      }
       case PixelData.Native n -> {
-        if (parsed.syntax().encapsulated()) {
-          throw LabelCriticException.inFile(
-              file,
-              "the transfer syntax is "
-                  + parsed.syntax().title()
-                  + " but the pixel data is not encapsulated");
-        }
-        if (n.length() < format.totalBytes()) {
-          throw LabelCriticException.inFile(
-              file,
-              "the pixel data holds "
-                  + n.length()
-                  + " bytes but "
-                  + format.rows()
-                  + " rows x "
-                  + format.columns()
-                  + " columns x "
-                  + format.frames()
-                  + " frame(s) need "
-                  + format.totalBytes());
-        }
+        checkNative(file, parsed, n.length(), format);
         this.frames = List.of();
       }
       case PixelData.Encapsulated e -> {
@@ -62,13 +58,68 @@ final class FrameSource {
     }
   }
 
+  private static void checkNative(Path file, ParsedDicom parsed, int length, PixelFormat format)
+      throws LabelCriticException {
+    if (parsed.syntax().encapsulated()) {
+      throw LabelCriticException.inFile(
+          file,
+          "the transfer syntax is "
+              + parsed.syntax().title()
+              + " but the pixel data is not encapsulated");
+    }
+    if (length < format.totalBytes()) {
+      throw LabelCriticException.inFile(
+          file,
+          "the pixel data holds "
+              + length
+              + " bytes but "
+              + format.rows()
+              + " rows x "
+              + format.columns()
+              + " columns x "
+              + format.frames()
+              + " frame(s) need "
+              + format.totalBytes());
+    }
+  }
+
+  /**
+   * Frame {@code index}; {@code scratch} (direct, at least a frame long) receives frames read from
+   * the file and is overwritten by the next call.
+   */
+  RawFrame frame(int index, ByteBuffer scratch) throws LabelCriticException {
+    if (pixels instanceof PixelData.Deferred d) {
+      long at = d.offset() + index * format.frameBytes();
+      ByteBuffer target = scratch.clear().limit((int) format.frameBytes());
+      try (FileChannel ch = FileChannel.open(d.file(), StandardOpenOption.READ)) {
+        while (target.hasRemaining()) {
+          if (ch.read(target, at + target.position()) < 0) {
+            throw LabelCriticException.inFile(
+                d.file(), "the file became shorter while its pixel data was read");
+          }
+        }
+      } catch (IOException e) {
+        throw LabelCriticException.inFile(
+            d.file(), "cannot read the pixel data: " + e.getMessage(), e);
+      }
+      target.flip();
+      return new RawFrame(
+          target.order(
+              parsed.syntax().bigEndian() ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN));
+    }
+    return frame(index);
+  }
+
   RawFrame frame(int index) throws LabelCriticException {
     Path file = parsed.file();
     if (pixels instanceof PixelData.Native n) {
       long offset = n.offset() + index * format.frameBytes();
-      return new RawFrame(n.buffer(), (int) offset, parsed.syntax().bigEndian());
+      return RawFrame.of(
+          n.buffer(), (int) offset, (int) format.frameBytes(), parsed.syntax().bigEndian());
     }
-    PixelData.Encapsulated e = (PixelData.Encapsulated) pixels;
+    if (!(pixels instanceof PixelData.Encapsulated e)) {
+      throw new IllegalStateException("deferred pixel data needs a scratch buffer");
+    }
     List<PixelData.Fragment> parts = frames.get(index);
     byte[] data;
     int off;
@@ -95,7 +146,7 @@ final class FrameSource {
           }
           default -> throw DicomParser.unsupported(file, parsed.syntax().uid());
         };
-    return new RawFrame(decoded, 0, false);
+    return RawFrame.of(decoded, 0, decoded.length, false);
   }
 
   private static byte[] slice(byte[] b, int off, int len) {

@@ -1,5 +1,6 @@
 package org.labelcritic.imaging.dicom;
 
+import java.nio.file.Path;
 import java.util.List;
 
 /** Where a file's pixel data lies in its (possibly inflated) byte buffer. */
@@ -14,6 +15,16 @@ sealed interface PixelData {
    * @param floatBytes 0 for integer Pixel Data, 4 for Float Pixel Data, 8 for Double Float
    */
   record Native(byte[] buffer, int offset, int length, int floatBytes) implements PixelData {}
+
+  /**
+   * Uncompressed integer samples left in the file (only the header was read): frames are read
+   * straight from {@code file} when the volume is filled, so the file's bytes are never held.
+   *
+   * @param file the file
+   * @param offset first byte of the value in the file
+   * @param length the declared value length (within the file: checked when parsed)
+   */
+  record Deferred(Path file, long offset, int length) implements PixelData {}
 
   /**
    * Encapsulated (compressed) pixel data, split into fragments by their item lengths.

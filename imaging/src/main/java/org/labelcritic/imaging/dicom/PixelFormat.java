@@ -73,6 +73,10 @@ record PixelFormat(
       throw LabelCriticException.inFile(
           file, "PixelRepresentation " + representation + " is neither 0 nor 1");
     }
+    if ((long) rows * cols * samples * (allocated / 8) > Integer.MAX_VALUE - 8) {
+      throw LabelCriticException.inFile(
+          file, "one frame of " + cols + " x " + rows + " pixels is larger than 2 GiB");
+    }
     return new PixelFormat(
         rows,
         cols,

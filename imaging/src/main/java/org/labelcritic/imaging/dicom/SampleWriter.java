@@ -1,7 +1,6 @@
 package org.labelcritic.imaging.dicom;
 
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 
 /**
  * Turns one greyscale frame's raw bytes into voxel values: the stored bits are taken per BitsStored
@@ -25,44 +24,32 @@ final class SampleWriter {
   }
 
   void toShorts(FrameSource.RawFrame in, short[] dst, int at) {
-    byte[] b = in.bytes();
-    int p = in.offset();
+    ByteBuffer b = in.data();
     if (f.bitsStored() == 16 && !f.inverted()) {
-      ByteBuffer.wrap(b, p, 2 * pixels)
-          .order(in.bigEndian() ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN)
-          .asShortBuffer()
-          .get(dst, at, pixels);
+      b.asShortBuffer().get(dst, at, pixels);
       return;
     }
-    for (int n = 0; n < pixels; n++, p += 2) {
-      int raw =
-          in.bigEndian()
-              ? (b[p] & 0xFF) << 8 | b[p + 1] & 0xFF
-              : (b[p + 1] & 0xFF) << 8 | b[p] & 0xFF;
-      dst[at + n] = (short) normalise(raw);
+    for (int n = 0; n < pixels; n++) {
+      dst[at + n] = (short) normalise(b.getShort(2 * n) & 0xFFFF);
     }
   }
 
   void toBytes(FrameSource.RawFrame in, byte[] dst, int at) {
-    byte[] b = in.bytes();
-    int p = in.offset();
+    ByteBuffer b = in.data();
     for (int n = 0; n < pixels; n++) {
-      dst[at + n] = (byte) normalise(b[p + n] & 0xFF);
+      dst[at + n] = (byte) normalise(b.get(n) & 0xFF);
     }
   }
 
   void toFloats(FrameSource.RawFrame in, float[] dst, int at) {
-    ByteBuffer buf =
-        ByteBuffer.wrap(in.bytes())
-            .order(in.bigEndian() ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
-    int p = in.offset();
+    ByteBuffer b = in.data();
     for (int n = 0; n < pixels; n++) {
       if (f.floatBytes() == 4) {
-        dst[at + n] = buf.getFloat(p + 4 * n);
+        dst[at + n] = b.getFloat(4 * n);
       } else if (f.floatBytes() == 8) {
-        dst[at + n] = (float) buf.getDouble(p + 8 * n);
+        dst[at + n] = (float) b.getDouble(8 * n);
       } else {
-        dst[at + n] = normalise(buf.getInt(p + 4 * n) & 0xFFFFFFFFL);
+        dst[at + n] = normalise(b.getInt(4 * n) & 0xFFFFFFFFL);
       }
     }
   }

@@ -1,5 +1,6 @@
 package org.labelcritic.imaging.dicom;
 
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -91,6 +92,12 @@ final class VolumeAssembler {
               options.maxVoxelBytes()));
     }
     SampleWriter writer = new SampleWriter(f);
+    // One direct buffer receives every frame read straight from a file (uncompressed series).
+    ByteBuffer scratch =
+        slices.stream()
+                .anyMatch(s -> s.parsed().pixels().orElse(null) instanceof PixelData.Deferred)
+            ? ByteBuffer.allocateDirect((int) f.frameBytes())
+            : null;
     int n = (int) voxels;
     int per = (int) perSlice;
     Volume.Voxels values;
@@ -98,21 +105,21 @@ final class VolumeAssembler {
       float[] out = new float[n];
       for (int z = 0; z < grid.order().length; z++) {
         Slice s = slices.get(grid.order()[z]);
-        fillFloats(writer, s, out, z * per, per, sameRescale);
+        fillFloats(writer, s, scratch, out, z * per, per, sameRescale);
       }
       values = new Volume.Voxels.Floats(out);
     } else if (f.bitsAllocated() == 8) {
       byte[] out = new byte[n];
       for (int z = 0; z < grid.order().length; z++) {
         Slice s = slices.get(grid.order()[z]);
-        writer.toBytes(s.source().frame(s.frame()), out, z * per);
+        writer.toBytes(s.source().frame(s.frame(), scratch), out, z * per);
       }
       values = new Volume.Voxels.Bytes(out, !f.signed());
     } else {
       short[] out = new short[n];
       for (int z = 0; z < grid.order().length; z++) {
         Slice s = slices.get(grid.order()[z]);
-        writer.toShorts(s.source().frame(s.frame()), out, z * per);
+        writer.toShorts(s.source().frame(s.frame(), scratch), out, z * per);
       }
       values = new Volume.Voxels.Shorts(out, !f.signed());
     }
@@ -145,10 +152,16 @@ final class VolumeAssembler {
   }
 
   private static void fillFloats(
-      SampleWriter writer, Slice s, float[] out, int at, int per, boolean sameRescale)
+      SampleWriter writer,
+      Slice s,
+      ByteBuffer scratch,
+      float[] out,
+      int at,
+      int per,
+      boolean sameRescale)
       throws LabelCriticException {
     PixelFormat f = s.format();
-    FrameSource.RawFrame raw = s.source().frame(s.frame());
+    FrameSource.RawFrame raw = s.source().frame(s.frame(), scratch);
     if (f.floatBytes() != 0 || f.bitsAllocated() == 32) {
       writer.toFloats(raw, out, at);
     } else if (f.bitsAllocated() == 8) {

@@ -13,5 +13,9 @@
  * (TwelveMonkeys JPEG, jai-imageio JPEG 2000); RLE is decoded here. JPEG-LS and HTJ2K have no
  * pure-Java codec among the dependencies and are refused with their UID and name. Colour images are
  * refused (volumes for review are greyscale). Uneven slice spacing is refused by default.
+ *
+ * <p>Uncompressed files are parsed from their first 16 KiB and their frames read straight from the
+ * file into the volume, so a series costs one pass over its bytes (see {@code
+ * DicomSeriesLoadBenchmark} in the tests).
  */
 package org.labelcritic.imaging.dicom;

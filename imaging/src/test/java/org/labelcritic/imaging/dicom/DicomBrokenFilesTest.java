@@ -60,12 +60,13 @@ class DicomBrokenFilesTest {
   void hugeDimensionsWithLittleDataAreRefusedBeforeAllocating(@TempDir Path tmp) throws Exception {
     Path file =
         new DicomTestWriter()
-            .slice(65535, 65535, 0, true)
+            .slice(30000, 30000, 0, true)
             .text(Tags.NUMBER_OF_FRAMES, "IS", "60000")
             .pixels(new short[16])
             .write(tmp.resolve("huge.dcm"));
     assertThatThrownBy(() -> reader.read(file))
-        .hasMessageContaining("the pixel data holds 32 bytes but 65535 rows x 65535 columns");
+        .hasMessageContaining(
+            "the pixel data holds 32 bytes but 30000 rows x 30000 columns x 60000 frame(s)");
   }
 
   @Test
@@ -73,17 +74,31 @@ class DicomBrokenFilesTest {
     ByteArrayOutputStream px = new ByteArrayOutputStream();
     DicomTestWriter.writeHeader(px, Tags.PIXEL_DATA, "OB", 0xFFFFFFFFL);
     px.writeBytes(DicomTestWriter.item(Tags.ITEM, 0));
-    px.writeBytes(DicomTestWriter.item(Tags.ITEM, 64));
-    px.writeBytes(new byte[64]);
+    for (int frame = 0; frame < 2; frame++) {
+      px.writeBytes(DicomTestWriter.item(Tags.ITEM, 64));
+      px.writeBytes(new byte[64]);
+    }
     px.writeBytes(DicomTestWriter.item(Tags.SEQUENCE_DELIMITER, 0));
     Path file =
         new DicomTestWriter()
             .syntax(TransferSyntax.RLE_LOSSLESS.uid())
-            .slice(40000, 40000, 0, true)
+            .slice(30000, 30000, 0, true)
+            .text(Tags.NUMBER_OF_FRAMES, "IS", "2")
             .verbatim(Tags.PIXEL_DATA, px.toByteArray())
             .write(tmp.resolve("bomb.dcm"));
     assertThatThrownBy(() -> reader.read(file))
-        .hasMessageContaining("would need 3200000000 bytes, more than the limit");
+        .hasMessageContaining("would need 3600000000 bytes, more than the limit");
+  }
+
+  @Test
+  void frameLargerThanTwoGibibytesIsRefused(@TempDir Path tmp) throws Exception {
+    Path file =
+        new DicomTestWriter()
+            .slice(65535, 65535, 0, true)
+            .pixels(new short[16])
+            .write(tmp.resolve("wide.dcm"));
+    assertThatThrownBy(() -> reader.read(file))
+        .hasMessageContaining("one frame of 65535 x 65535 pixels is larger than 2 GiB");
   }
 
   @Test

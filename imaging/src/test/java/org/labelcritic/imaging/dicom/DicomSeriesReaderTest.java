@@ -39,6 +39,25 @@ class DicomSeriesReaderTest {
   }
 
   @Test
+  void largeUncompressedSlicesAreReadFromTheFilesInPositionOrder(@TempDir Path tmp)
+      throws Exception {
+    // 128x128 int16 slices exceed the header prefix, so their pixels are read in place.
+    for (int z = 0; z < 3; z++) {
+      short[] px = new short[128 * 128];
+      java.util.Arrays.fill(px, (short) (100 * z - 50));
+      new DicomTestWriter()
+          .slice(128, 128, 10 - 2.5 * z, true)
+          .pixels(px)
+          .write(tmp.resolve("slice" + z));
+    }
+    Volume v = reader.read(tmp);
+    assertThat(v.geometry().dimsText()).isEqualTo("128x128x3");
+    assertThat(v.value(5, 5, 0)).isEqualTo(150 - 1024.0);
+    assertThat(v.value(5, 5, 2)).isEqualTo(-50 - 1024.0);
+    assertThat(v.geometry().affine().apply(0, 0, 0)).containsExactly(100.0, 120.0, 5.0);
+  }
+
+  @Test
   void unevenSpacingIsRefusedNamingTheGap() {
     assertThatThrownBy(() -> reader.read(series("pydicom_ct2_16x16")))
         .isInstanceOf(LabelCriticException.class)

@@ -15,7 +15,7 @@ import java.util.TreeMap;
  * file meta with the transfer syntax, then the given elements in tag order. Lengths can be forged
  * to make hostile files.
  */
-final class DicomTestWriter {
+public final class DicomTestWriter {
   private final Map<Long, byte[]> elements = new TreeMap<>();
   private String transferSyntax = TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN.uid();
 
@@ -37,7 +37,7 @@ final class DicomTestWriter {
   }
 
   /** A typical greyscale CT/MR slice header: size, 16 bits, geometry, rescale. */
-  DicomTestWriter slice(int rows, int cols, double z, boolean signed) {
+  public DicomTestWriter slice(int rows, int cols, double z, boolean signed) {
     text(Tags.MODALITY, "CS", "CT");
     text(Tags.SERIES_INSTANCE_UID, "UI", "1.2.3.4.5");
     text(Tags.SOP_INSTANCE_UID, "UI", "1.2.3.4.5." + Math.round(z * 100 + 100000));
@@ -56,7 +56,7 @@ final class DicomTestWriter {
     return text(Tags.RESCALE_SLOPE, "DS", "1");
   }
 
-  DicomTestWriter pixels(short[] values) {
+  public DicomTestWriter pixels(short[] values) {
     ByteBuffer b = ByteBuffer.allocate(2 * values.length).order(ByteOrder.LITTLE_ENDIAN);
     b.asShortBuffer().put(values);
     return raw(Tags.PIXEL_DATA, "OW", b.array(), b.capacity());
@@ -77,7 +77,7 @@ final class DicomTestWriter {
     return this;
   }
 
-  byte[] bytes() {
+  public byte[] bytes() {
     ByteArrayOutputStream meta = new ByteArrayOutputStream();
     byte[] ts =
         (transferSyntax + (transferSyntax.length() % 2 == 1 ? "\0" : ""))
@@ -94,7 +94,7 @@ final class DicomTestWriter {
     return out.toByteArray();
   }
 
-  Path write(Path file) throws IOException {
+  public Path write(Path file) throws IOException {
     Files.write(file, bytes());
     return file;
   }
