@@ -41,6 +41,16 @@ public final class LcwCommand {
     cl.setUsageHelpWidth(100);
     cl.setOut(out);
     cl.setErr(err);
+    // picocli prints only "Did you mean ...?" for an unknown word when it has a guess (often a poor
+    // one); show the usage after every usage error, so the user always sees what is possible.
+    cl.setParameterExceptionHandler(
+        (e, badArgs) -> {
+          CommandLine failed = e.getCommandLine();
+          failed.getErr().println(e.getMessage());
+          CommandLine.UnmatchedArgumentException.printSuggestions(e, failed.getErr());
+          failed.usage(failed.getErr());
+          return ExitCodes.USAGE;
+        });
     cl.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
           if (e instanceof LabelCriticException lce) {

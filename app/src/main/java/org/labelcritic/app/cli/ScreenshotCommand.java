@@ -3,7 +3,6 @@ package org.labelcritic.app.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import javafx.application.Platform;
 import org.labelcritic.app.ui.ScreenshotRenderer;
 import org.labelcritic.model.LabelCriticException;
 import org.labelcritic.model.store.Store;
@@ -48,10 +47,10 @@ final class ScreenshotCommand implements Callable<Integer> {
     if (!Files.isRegularFile(db.db)) {
       throw LabelCriticException.inFile(db.db, "no such database");
     }
+    // The JavaFX platform is left running: Main's System.exit ends it with the process, and a
+    // caller that runs commands in-process (a test, next to other FX tests) may still need it.
     try (Store store = Store.open(db.db)) {
       ScreenshotRenderer.render(store, out, width, height);
-    } finally {
-      Platform.exit();
     }
     context.console().println("Wrote " + out.toAbsolutePath());
     return ExitCodes.OK;
