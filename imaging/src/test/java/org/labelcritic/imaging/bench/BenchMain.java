@@ -1,0 +1,91 @@
+package org.labelcritic.imaging.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.Locale;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the imaging module's benchmarks and prints the figures the issues ask for: NIfTI load time
+ * and its ratio to a plain gzip read of the same file, Dice + HD95 time on CT-sized masks, and the
+ * heap of a CT with 30 candidate masks against the CT's own bytes. Writes them to
+ * target/benchmarks-imaging.md as well.
+ */
+public final class BenchMain {
+  private BenchMain() {}
+
+  public static void main(String[] args) throws Exception {
+    MaskHeapFootprint heap = MaskHeapFootprint.measure();
+    Options opts =
+        new OptionsBuilder()
+            .include(NiftiLoadBenchmark.class.getName())
+            .include(MaskMetricsBenchmark.class.getName())
+            .build();
+    Collection<RunResult> results = new Runner(opts).run();
+    double load = score(results, "niftiLoad");
+    double gzip = score(results, "plainGzipRead");
+    double metrics = score(results, "diceAndHd95");
+    StringBuilder md = new StringBuilder();
+    md.append(
+        String.format(
+            Locale.ROOT,
+            "### imaging (%s, %d cores)%n%n| benchmark | result | target |%n|---|---|---|%n",
+            LocalDate.now(),
+            Runtime.getRuntime().availableProcessors()));
+    md.append(row("demo CT 122x101x112 int32 .nii.gz -> Volume", ms(load), "-"));
+    md.append(row("plain GZIPInputStream read of the same file (baseline)", ms(gzip), "-"));
+    md.append(
+        row(
+            "NIfTI load / baseline",
+            String.format(Locale.ROOT, "%.2f x", load / gzip),
+            "<= 1.3 x"));
+    md.append(row("Dice + HD95, two 512x512x300 ellipsoid masks", ms(metrics), "<= 150 ms"));
+    md.append(row("512x512x300 int16 CT, bytes", mib(heap.ctBytes()), "-"));
+    md.append(
+        row(
+            "30 candidate masks, bytes (counted)",
+            mib(heap.maskBytes())
+                + String.format(
+                    Locale.ROOT, " = %.3f x CT", (double) heap.maskBytes() / heap.ctBytes()),
+            "-"));
+    md.append(
+        row(
+            "CT + 30 masks, heap measured after GC",
+            mib(heap.measuredBytes())
+                + String.format(
+                    Locale.ROOT, " = %.3f x CT", (double) heap.measuredBytes() / heap.ctBytes()),
+            "<= 2 x CT"));
+    String text = md.toString();
+    LoggerFactory.getLogger(BenchMain.class).info("\n{}", text);
+    Path out = Path.of("target", "benchmarks-imaging.md");
+    Files.createDirectories(out.getParent());
+    Files.writeString(out, text);
+  }
+
+  private static String ms(double v) {
+    return String.format(Locale.ROOT, "%.1f ms", v);
+  }
+
+  private static String mib(long bytes) {
+    return String.format(Locale.ROOT, "%,d bytes (%.1f MiB)", bytes, bytes / 1048576.0);
+  }
+
+  private static String row(String a, String b, String c) {
+    return "| " + a + " | " + b + " | " + c + " |\n";
+  }
+
+  private static double score(Collection<RunResult> results, String method) {
+    return results.stream()
+        .filter(r -> r.getParams().getBenchmark().endsWith("." + method))
+        .findFirst()
+        .orElseThrow(() -> new IllegalStateException("no result for " + method))
+        .getPrimaryResult()
+        .getScore();
+  }
+}
