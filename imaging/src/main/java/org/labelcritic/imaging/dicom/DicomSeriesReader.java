@@ -43,6 +43,49 @@ public final class DicomSeriesReader {
 
   /** The series in {@code folder} with its provenance and warnings. */
   public DicomVolume load(Path folder) throws LabelCriticException {
+    Parsed parsed = parse(folder);
+    List<VolumeAssembler.Slice> slices = parsed.slices();
+    List<String> skipped = parsed.skipped();
+    int files = parsed.files();
+    DicomVolume result =
+        new VolumeAssembler(options).assemble(folder, "DICOM series " + folder, slices, files);
+    if (skipped.isEmpty()) {
+      return result;
+    }
+    LOG.warn("{}: skipped {} file(s) that are not DICOM: {}", folder, skipped.size(), skipped);
+    List<String> warnings = new ArrayList<>(result.warnings());
+    warnings.add("skipped " + skipped.size() + " file(s) that are not DICOM: " + skipped);
+    return new DicomVolume(result.volume(), result.info(), warnings);
+  }
+
+  /**
+   * The series' grid and format from the file headers alone: no pixel is decoded, so importing a
+   * series is fast. The same checks as {@link #load(Path)} apply (one series, one orientation, even
+   * spacing).
+   */
+  public DicomSeriesHeader header(Path folder) throws LabelCriticException {
+    Parsed parsed = parse(folder);
+    VolumeAssembler.Layout layout = new VolumeAssembler(options).layout(folder, parsed.slices());
+    ParsedDicom first = layout.first().parsed();
+    List<String> warnings = new ArrayList<>(layout.grid().warnings());
+    if (!parsed.skipped().isEmpty()) {
+      warnings.add(
+          "skipped "
+              + parsed.skipped().size()
+              + " file(s) that are not DICOM: "
+              + parsed.skipped());
+    }
+    return new DicomSeriesHeader(
+        layout.geometry(parsed.slices().size()),
+        first.syntax(),
+        first.top().string(Tags.MODALITY).orElse(""),
+        parsed.files(),
+        warnings);
+  }
+
+  private record Parsed(List<VolumeAssembler.Slice> slices, int files, List<String> skipped) {}
+
+  private Parsed parse(Path folder) throws LabelCriticException {
     List<Path> files = list(folder);
     long total = 0;
     List<String> skipped = new ArrayList<>();
@@ -103,16 +146,7 @@ public final class DicomSeriesReader {
       }
       slices.addAll(own);
     }
-    DicomVolume result =
-        new VolumeAssembler(options)
-            .assemble(folder, "DICOM series " + folder, slices, series.size());
-    if (skipped.isEmpty()) {
-      return result;
-    }
-    LOG.warn("{}: skipped {} file(s) that are not DICOM: {}", folder, skipped.size(), skipped);
-    List<String> warnings = new ArrayList<>(result.warnings());
-    warnings.add("skipped " + skipped.size() + " file(s) that are not DICOM: " + skipped);
-    return new DicomVolume(result.volume(), result.info(), warnings);
+    return new Parsed(slices, series.size(), skipped);
   }
 
   private static List<Path> list(Path folder) throws LabelCriticException {

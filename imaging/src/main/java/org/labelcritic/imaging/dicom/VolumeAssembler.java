@@ -32,8 +32,16 @@ final class VolumeAssembler {
     this.options = options;
   }
 
-  DicomVolume assemble(Path where, String description, List<Slice> slices, int files)
-      throws LabelCriticException {
+  /** The checked arrangement of a series' slices: one pixel format, the grid, the rescale. */
+  record Layout(Slice first, PixelFormat format, boolean sameRescale, StackGeometry.Result grid) {
+    Geometry geometry(int slices) {
+      return new Geometry(
+          format.columns(), format.rows(), slices, grid.sx(), grid.sy(), grid.sz(), grid.affine());
+    }
+  }
+
+  /** Checks the slices agree and places them, without reading any pixel. */
+  Layout layout(Path where, List<Slice> slices) throws LabelCriticException {
     Slice first = slices.get(0);
     PixelFormat f = first.format();
     if (!f.greyscale()) {
@@ -75,6 +83,16 @@ final class VolumeAssembler {
             slices.stream().map(Slice::placement).toList(),
             fallbackSpacing(first.parsed()),
             options.unevenSpacing());
+    return new Layout(first, f, sameRescale, grid);
+  }
+
+  DicomVolume assemble(Path where, String description, List<Slice> slices, int files)
+      throws LabelCriticException {
+    Layout layout = layout(where, slices);
+    Slice first = layout.first();
+    PixelFormat f = layout.format();
+    boolean sameRescale = layout.sameRescale();
+    StackGeometry.Result grid = layout.grid();
     long perSlice = f.pixelsPerFrame();
     long voxels = perSlice * slices.size();
     boolean floats = f.floatBytes() != 0 || f.bitsAllocated() == 32 || !sameRescale;
@@ -123,9 +141,7 @@ final class VolumeAssembler {
       }
       values = new Volume.Voxels.Shorts(out, !f.signed());
     }
-    Geometry geometry =
-        new Geometry(
-            f.columns(), f.rows(), slices.size(), grid.sx(), grid.sy(), grid.sz(), grid.affine());
+    Geometry geometry = layout.geometry(slices.size());
     double slope = sameRescale ? first.slope() : 1;
     double intercept = sameRescale ? first.intercept() : 0;
     Volume volume = new Volume(geometry, values, slope, intercept, description);

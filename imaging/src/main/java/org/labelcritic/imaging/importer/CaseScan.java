@@ -39,7 +39,10 @@ final class CaseScan {
 
   private static final List<String> CT_NAMES = List.of("ct.nii.gz", "ct.nii");
 
-  /** The case's CT: {@code ct.nii.gz} or {@code ct.nii}. */
+  /**
+   * The case's CT: {@code ct.nii.gz}, {@code ct.nii}, or a folder {@code ct/} holding a DICOM
+   * series (a PACS export imports as it is).
+   */
   static Optional<Path> ctOf(Path caseFolder) {
     for (String n : CT_NAMES) {
       Path p = caseFolder.resolve(n);
@@ -47,7 +50,8 @@ final class CaseScan {
         return Optional.of(p);
       }
     }
-    return Optional.empty();
+    Path dicom = caseFolder.resolve("ct");
+    return Files.isDirectory(dicom) ? Optional.of(dicom) : Optional.empty();
   }
 
   /** True for a file named as a case's CT ({@code ct.nii.gz}, {@code ct.nii}). */

@@ -12,11 +12,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import org.labelcritic.imaging.dicom.DicomSeriesHeader;
+import org.labelcritic.imaging.dicom.DicomSeriesReader;
 import org.labelcritic.imaging.labels.LabelTable;
 import org.labelcritic.imaging.labels.StructureMatch;
 import org.labelcritic.imaging.nifti.NiftiHeader;
 import org.labelcritic.imaging.nifti.NiftiHeaderReader;
 import org.labelcritic.imaging.volume.Geometry;
+import org.labelcritic.imaging.volume.VoxelMapping;
 import org.labelcritic.model.LabelCriticException;
 import org.labelcritic.model.Problem;
 import org.labelcritic.model.domain.CandidateLabel;
@@ -43,6 +46,7 @@ public final class VolumeImporter {
 
   private final Store store;
   private final NiftiHeaderReader headers;
+  private final DicomSeriesReader dicom = new DicomSeriesReader();
 
   public VolumeImporter(Store store, NiftiHeaderReader headers) {
     this.store = store;
@@ -91,20 +95,21 @@ public final class VolumeImporter {
     String caseName = caseFolder.getFileName().toString();
     Optional<Path> ct = CaseScan.ctOf(caseFolder);
     if (ct.isEmpty()) {
-      report.problem(Problem.of(caseFolder, "has no ct.nii.gz or ct.nii; case skipped"));
+      report.problem(
+          Problem.of(
+              caseFolder, "has no ct.nii.gz, ct.nii or ct/ (DICOM series folder); case skipped"));
       report.count("cases skipped");
       return;
     }
-    NiftiHeader ctHeader;
-    FileRef ctRef;
+    CtHeader ctHeader;
     try {
-      ctHeader = headers.read(ct.get());
-      ctRef = FileDigests.ref(ct.get());
+      ctHeader = readCt(ct.get(), report);
     } catch (LabelCriticException e) {
       report.problem(e.problem());
       report.count("cases skipped");
       return;
     }
+    FileRef ctRef = ctHeader.ref();
     Geometry grid = ctHeader.geometry();
     List<Found> found = new ArrayList<>();
     for (Map.Entry<String, Path> source : request.sources().entrySet()) {
@@ -131,6 +136,33 @@ public final class VolumeImporter {
       found.addAll(fromSource);
     }
     write(caseName, ctRef, ctHeader, found, sourceIds, report);
+  }
+
+  /** What the import keeps of a CT: its file (or series folder) reference and its grid. */
+  private record CtHeader(FileRef ref, Geometry geometry, String geometryJson) {}
+
+  private CtHeader readCt(Path ct, ImportReport report) throws LabelCriticException {
+    if (Files.isDirectory(ct)) {
+      DicomSeriesHeader h = dicom.header(ct);
+      for (String w : h.warnings()) {
+        report.problem(Problem.of(ct, w));
+      }
+      String json =
+          geometryJson(
+              h.geometry(),
+              "dicom",
+              1,
+              Map.of(
+                  "transferSyntax", h.transferSyntax().uid(),
+                  "modality", h.modality(),
+                  "files", String.valueOf(h.files())));
+      return new CtHeader(FileDigests.folderRef(ct), h.geometry(), json);
+    }
+    NiftiHeader h = headers.read(ct);
+    return new CtHeader(
+        FileDigests.ref(ct),
+        h.geometry(),
+        geometryJson(h.geometry(), h.dataType().name().toLowerCase(), h.volumeCount(), Map.of()));
   }
 
   private record Found(
@@ -239,6 +271,12 @@ public final class VolumeImporter {
 
   private Optional<FileRef> checked(Path mask, NiftiHeader h, Geometry grid, ImportReport report) {
     Optional<String> mismatch = grid.describeMismatch(h.geometry());
+    if (mismatch.isPresent() && VoxelMapping.between(h.geometry(), grid).isPresent()) {
+      // The same voxels in another axis order or direction (a mask of a DICOM series with its
+      // rows flipped): the affines say how it maps, so it is the CT's grid.
+      report.count("masks on the CT's grid in another axis order");
+      mismatch = Optional.empty();
+    }
     if (mismatch.isPresent()) {
       report.problem(
           Problem.of(
@@ -258,7 +296,7 @@ public final class VolumeImporter {
   private void write(
       String caseName,
       FileRef ct,
-      NiftiHeader header,
+      CtHeader header,
       List<Found> found,
       Map<String, Long> sourceIds,
       ImportReport report)
@@ -270,7 +308,7 @@ public final class VolumeImporter {
     for (String s : structureIds.keySet()) {
       structureIds.put(s, store.structureId(s));
     }
-    String geometry = geometryJson(header);
+    String geometry = header.geometryJson();
     store
         .writer()
         .inTransaction(
@@ -319,8 +357,7 @@ public final class VolumeImporter {
             });
   }
 
-  static String geometryJson(NiftiHeader h) {
-    Geometry g = h.geometry();
+  static String geometryJson(Geometry g, String datatype, long volumes, Map<String, String> extra) {
     ObjectNode o = JSON.createObjectNode();
     ArrayNode dims = o.putArray("dims");
     dims.add(g.nx()).add(g.ny()).add(g.nz());
@@ -331,8 +368,9 @@ public final class VolumeImporter {
       affine.add(v);
     }
     o.put("orientation", g.affine().orientation());
-    o.put("datatype", h.dataType().name().toLowerCase());
-    o.put("volumes", h.volumeCount());
+    o.put("datatype", datatype);
+    o.put("volumes", volumes);
+    new java.util.TreeMap<>(extra).forEach(o::put);
     return o.toString();
   }
 }

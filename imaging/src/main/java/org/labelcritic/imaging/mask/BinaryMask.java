@@ -2,6 +2,7 @@ package org.labelcritic.imaging.mask;
 
 import java.util.Objects;
 import org.labelcritic.imaging.volume.Geometry;
+import org.labelcritic.imaging.volume.VoxelMapping;
 
 /**
  * A binary mask on an image grid, kept only inside its bounding box and packed one bit per voxel.
@@ -232,6 +233,53 @@ public final class BinaryMask {
       }
     }
     return new BinaryMask(geometry, tight, b.words);
+  }
+
+  /**
+   * This mask on another grid that holds the same voxels in another axis order or direction (see
+   * {@link VoxelMapping}); this mask itself when the grids are equal.
+   *
+   * @throws IllegalArgumentException when the grids do not hold the same voxels
+   */
+  public BinaryMask onto(Geometry target) {
+    VoxelMapping m =
+        VoxelMapping.between(geometry, target)
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "the mask's grid "
+                            + geometry.dimsText()
+                            + " does not hold the same voxels as "
+                            + target.dimsText()));
+    if (m.identity() && geometry.equals(target)) {
+      return this;
+    }
+    if (isEmpty()) {
+      return empty(target);
+    }
+    Box b = bounds();
+    int[] a = m.map(b.x0(), b.y0(), b.z0());
+    int[] c = m.map(b.x1() - 1, b.y1() - 1, b.z1() - 1);
+    Box mapped =
+        new Box(
+            Math.min(a[0], c[0]),
+            Math.min(a[1], c[1]),
+            Math.min(a[2], c[2]),
+            Math.max(a[0], c[0]) + 1,
+            Math.max(a[1], c[1]) + 1,
+            Math.max(a[2], c[2]) + 1);
+    Builder out = new Builder(target, mapped);
+    for (int z = b.z0(); z < b.z1(); z++) {
+      for (int y = b.y0(); y < b.y1(); y++) {
+        for (int x = b.x0(); x < b.x1(); x++) {
+          if (get(x, y, z)) {
+            int[] t = m.map(x, y, z);
+            out.set(t[0], t[1], t[2]);
+          }
+        }
+      }
+    }
+    return out.build();
   }
 
   @Override

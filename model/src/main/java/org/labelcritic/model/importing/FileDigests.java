@@ -36,6 +36,37 @@ public final class FileDigests {
     }
   }
 
+  /**
+   * A reference to a folder of files (a DICOM series): its total size, and a SHA-256 over each
+   * regular file's name and SHA-256 in name order, so that any changed, added or removed file
+   * changes it.
+   */
+  public static FileRef folderRef(Path folder) throws LabelCriticException {
+    if (!Files.isDirectory(folder)) {
+      throw LabelCriticException.inFile(folder, "is not a folder");
+    }
+    java.util.List<Path> files;
+    try (java.util.stream.Stream<Path> s = Files.list(folder)) {
+      files = s.filter(Files::isRegularFile).sorted().toList();
+    } catch (IOException e) {
+      throw LabelCriticException.inFile(folder, "cannot list: " + e.getMessage(), e);
+    }
+    try {
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      long size = 0;
+      for (Path f : files) {
+        FileRef r = ref(f);
+        size += r.size();
+        md.update(f.getFileName().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        md.update((byte) 0);
+        md.update(r.sha256().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      }
+      return new FileRef(folder.toAbsolutePath().normalize().toString(), size, hex(md.digest()));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
+  }
+
   private static String hex(byte[] b) {
     return HexFormat.of().formatHex(b);
   }
