@@ -357,6 +357,12 @@ public final class CodeCritic implements Critic<CodeItem> {
 
   /** Two decimals, cheaply (no Formatter on the hot path). */
   static String fmt(double v) {
-    return String.valueOf(Math.round(v * 100) / 100.0);
+    if (!Double.isFinite(v)) {
+      return String.valueOf(v);
+    }
+    long r = Math.round(v * 100);
+    long abs = Math.abs(r);
+    long frac = abs % 100;
+    return (r < 0 ? "-" : "") + abs / 100 + (frac < 10 ? ".0" : ".") + frac;
   }
 }

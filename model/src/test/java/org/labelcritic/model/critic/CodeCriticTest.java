@@ -139,4 +139,14 @@ class CodeCriticTest {
     assertThat(ReasonsJson.read(json)).isEqualTo(v.reasons());
     assertThat(ReasonsJson.read("not json")).isEmpty();
   }
+
+  @Test
+  void detailsShowTwoDecimals() {
+    assertThat(CodeCritic.fmt(0.9749)).isEqualTo("0.97");
+    assertThat(CodeCritic.fmt(0.975)).isEqualTo("0.98");
+    assertThat(CodeCritic.fmt(-0.05)).isEqualTo("-0.05");
+    assertThat(CodeCritic.fmt(-1.5)).isEqualTo("-1.50");
+    assertThat(CodeCritic.fmt(1)).isEqualTo("1.00");
+    assertThat(CodeCritic.fmt(Double.NaN)).isEqualTo("NaN");
+  }
 }
