@@ -28,7 +28,10 @@ import picocli.CommandLine.Command;
       StatusCommand.class,
       ScreenshotCommand.class,
       DemoCommand.class,
-      GuiCommand.class
+      GuiCommand.class,
+      CriticCommand.class,
+      ExportCommand.class,
+      AdoptCommand.class
     })
 public final class LcwCommand {
   private static final Logger LOG = LoggerFactory.getLogger(LcwCommand.class);

@@ -87,68 +87,88 @@ public final class Reviews {
    * structure. The decision is committed (durably) before this method returns.
    */
   public Decision record(NewDecision d) throws LabelCriticException {
-    String uid = UUID.randomUUID().toString();
-    Instant now = Instant.now();
+    return store.transaction(c -> insert(d));
+  }
+
+  /**
+   * Appends decisions in one transaction (one durable commit for all, e.g. for automatic adoption
+   * at census scale); each supersedes as {@link #record} does. All are committed, or none.
+   */
+  public List<Decision> recordAll(List<NewDecision> decisions) throws LabelCriticException {
+    if (decisions.isEmpty()) {
+      return List.of();
+    }
     return store.transaction(
         c -> {
-          PreparedStatement latest =
-              store.statement(
-                  "SELECT MAX(id) FROM decision"
-                      + " WHERE item_id = ? AND structure_id = ? AND reviewer_id = ?");
-          latest.setLong(1, d.itemId());
-          latest.setLong(2, d.structureId());
-          latest.setLong(3, d.reviewerId());
-          Optional<Long> supersedes = store.optionalLong(latest);
-          PreparedStatement ins =
-              store.statement(
-                  "INSERT INTO decision (uid, item_id, structure_id, reviewer_id, session_id,"
-                      + " action, candidate_id, flag_reason, note, verdict_id, supersedes_id,"
-                      + " time_spent_ms, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-          ins.setString(1, uid);
-          ins.setLong(2, d.itemId());
-          ins.setLong(3, d.structureId());
-          ins.setLong(4, d.reviewerId());
-          setOptional(ins, 5, d.sessionId());
-          ins.setString(6, d.action().kind());
-          switch (d.action()) {
-            case DecisionAction.Accept a -> {
-              ins.setLong(7, a.candidateId());
-              ins.setNull(8, Types.VARCHAR);
-            }
-            case DecisionAction.Edit e -> {
-              ins.setLong(7, e.newCandidateId());
-              ins.setNull(8, Types.VARCHAR);
-            }
-            case DecisionAction.Flag f -> {
-              ins.setNull(7, Types.INTEGER);
-              ins.setString(8, f.reason().name());
-            }
-            case DecisionAction.Reopen r -> {
-              ins.setNull(7, Types.INTEGER);
-              ins.setNull(8, Types.VARCHAR);
-            }
+          List<Decision> out = new ArrayList<>(decisions.size());
+          for (NewDecision d : decisions) {
+            out.add(insert(d));
           }
-          ins.setString(9, d.note());
-          setOptional(ins, 10, d.verdictId());
-          setOptional(ins, 11, supersedes.map(OptionalLong::of).orElseGet(OptionalLong::empty));
-          ins.setLong(12, d.timeSpentMillis());
-          ins.setString(13, now.toString());
-          ins.executeUpdate();
-          long id = store.lastId();
-          return new Decision(
-              id,
-              uid,
-              d.itemId(),
-              d.structureId(),
-              d.reviewerId(),
-              d.sessionId(),
-              d.action(),
-              d.note(),
-              d.verdictId(),
-              supersedes.map(OptionalLong::of).orElseGet(OptionalLong::empty),
-              d.timeSpentMillis(),
-              now);
+          return out;
         });
+  }
+
+  /** Inserts one decision; call inside a transaction. */
+  private Decision insert(NewDecision d) throws SQLException {
+    String uid = UUID.randomUUID().toString();
+    Instant now = Instant.now();
+    PreparedStatement latest =
+        store.statement(
+            "SELECT MAX(id) FROM decision"
+                + " WHERE item_id = ? AND structure_id = ? AND reviewer_id = ?");
+    latest.setLong(1, d.itemId());
+    latest.setLong(2, d.structureId());
+    latest.setLong(3, d.reviewerId());
+    Optional<Long> supersedes = store.optionalLong(latest);
+    PreparedStatement ins =
+        store.statement(
+            "INSERT INTO decision (uid, item_id, structure_id, reviewer_id, session_id,"
+                + " action, candidate_id, flag_reason, note, verdict_id, supersedes_id,"
+                + " time_spent_ms, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    ins.setString(1, uid);
+    ins.setLong(2, d.itemId());
+    ins.setLong(3, d.structureId());
+    ins.setLong(4, d.reviewerId());
+    setOptional(ins, 5, d.sessionId());
+    ins.setString(6, d.action().kind());
+    switch (d.action()) {
+      case DecisionAction.Accept a -> {
+        ins.setLong(7, a.candidateId());
+        ins.setNull(8, Types.VARCHAR);
+      }
+      case DecisionAction.Edit e -> {
+        ins.setLong(7, e.newCandidateId());
+        ins.setNull(8, Types.VARCHAR);
+      }
+      case DecisionAction.Flag f -> {
+        ins.setNull(7, Types.INTEGER);
+        ins.setString(8, f.reason().name());
+      }
+      case DecisionAction.Reopen r -> {
+        ins.setNull(7, Types.INTEGER);
+        ins.setNull(8, Types.VARCHAR);
+      }
+    }
+    ins.setString(9, d.note());
+    setOptional(ins, 10, d.verdictId());
+    setOptional(ins, 11, supersedes.map(OptionalLong::of).orElseGet(OptionalLong::empty));
+    ins.setLong(12, d.timeSpentMillis());
+    ins.setString(13, now.toString());
+    ins.executeUpdate();
+    long id = store.lastId();
+    return new Decision(
+        id,
+        uid,
+        d.itemId(),
+        d.structureId(),
+        d.reviewerId(),
+        d.sessionId(),
+        d.action(),
+        d.note(),
+        d.verdictId(),
+        supersedes.map(OptionalLong::of).orElseGet(OptionalLong::empty),
+        d.timeSpentMillis(),
+        now);
   }
 
   /** Every decision on an item and structure, oldest first (the audit trail). */

@@ -72,12 +72,34 @@ public final class Verdicts {
         });
   }
 
+  /**
+   * Stores verdicts in one transaction (one durable commit instead of one per verdict), each
+   * through {@link #save}: a verdict the same critic and model version already gave is skipped.
+   *
+   * @return how many were stored
+   */
+  public int saveAll(List<NewVerdict> verdicts) throws LabelCriticException {
+    if (verdicts.isEmpty()) {
+      return 0;
+    }
+    return store.transaction(
+        c -> {
+          int stored = 0;
+          for (NewVerdict v : verdicts) {
+            if (save(v)) {
+              stored++;
+            }
+          }
+          return stored;
+        });
+  }
+
   public long count() throws LabelCriticException {
     return store.call(
         c -> store.optionalLong(store.statement("SELECT COUNT(*) FROM verdict")).orElse(0L));
   }
 
-  private static Verdict read(ResultSet rs) throws SQLException {
+  static Verdict read(ResultSet rs) throws SQLException {
     long b = rs.getLong(5);
     OptionalLong candB = rs.wasNull() ? OptionalLong.empty() : OptionalLong.of(b);
     return new Verdict(

@@ -1,0 +1,83 @@
+package org.labelcritic.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.labelcritic.app.cli.CriticFixtures.Run;
+import org.labelcritic.model.store.Store;
+
+class CriticRunCommandTest {
+  @TempDir Path dir;
+
+  @Test
+  void scoresEveryCellSkipsScansAndASecondRunScoresNothing() throws Exception {
+    Path db = CriticFixtures.cells(dir);
+    Path codes = CriticFixtures.codeList(dir);
+    Run r =
+        CriticFixtures.lcw(
+            dir, "critic", "run", "--db", db.toString(), "--codes", codes.toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out())
+        .contains("Skipped 1 scan structure(s): the volume critic is not available yet.")
+        .contains("Scored 20 of 20 cell(s) with the code critic logistic-1-")
+        .contains("20 verdict(s) stored")
+        .contains("agree 15")
+        .contains("prefer_a 4")
+        .contains("single 1")
+        .contains("Routed to review by the code rule: 1")
+        .contains("codes never seen in training are not routed");
+    try (Store store = Store.open(db)) {
+      assertThat(store.verdicts().count()).isEqualTo(20);
+    }
+
+    Run again = CriticFixtures.lcw(dir, "critic", "run", "--db", db.toString(), "--threads", "1");
+    assertThat(again.exit()).isZero();
+    assertThat(again.out()).contains("Scored 0 of 0 cell(s)").contains("No code list given");
+  }
+
+  @Test
+  void trainingCodesRouteCodesNeverSeen() throws Exception {
+    Path db = CriticFixtures.cells(dir);
+    Path seen = dir.resolve("seen.txt");
+    Files.writeString(seen, "code\n# common codes\n410\n411\n");
+    Run r =
+        CriticFixtures.lcw(
+            dir, "critic", "run", "--db", db.toString(), "--seen-codes", seen.toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    // 412 (6 cells) and 999 (1) were never seen; the rest are confident and seen.
+    assertThat(r.out()).contains("Routed to review by the code rule: 7");
+  }
+
+  @Test
+  void aMissingDatabaseFailsWithoutCreatingOne() {
+    Path db = dir.resolve("nope.db");
+    Run r = CriticFixtures.lcw(dir, "critic", "run", "--db", db.toString());
+    assertThat(r.exit()).isEqualTo(ExitCodes.FAILED);
+    assertThat(r.err()).contains("nope.db").contains("no such database");
+    assertThat(db).doesNotExist();
+  }
+
+  @Test
+  void badOptionsAreUsageErrors() throws Exception {
+    Path db = CriticFixtures.cells(dir);
+    Run threads = CriticFixtures.lcw(dir, "critic", "run", "--db", db.toString(), "--threads", "0");
+    assertThat(threads.exit()).isEqualTo(ExitCodes.USAGE);
+    assertThat(threads.err()).contains("--threads must be in 1..8");
+    Run noDb = CriticFixtures.lcw(dir, "critic", "run");
+    assertThat(noDb.exit()).isEqualTo(ExitCodes.USAGE);
+    Run missingSeen =
+        CriticFixtures.lcw(
+            dir,
+            "critic",
+            "run",
+            "--db",
+            db.toString(),
+            "--seen-codes",
+            dir.resolve("x").toString());
+    assertThat(missingSeen.exit()).isEqualTo(ExitCodes.FAILED);
+    assertThat(missingSeen.err()).contains("does not exist");
+  }
+}
