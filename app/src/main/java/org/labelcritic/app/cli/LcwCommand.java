@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       ImportCommand.class,
       StatusCommand.class,
+      InspectCommand.class,
       ScreenshotCommand.class,
       DemoCommand.class,
       GuiCommand.class,
