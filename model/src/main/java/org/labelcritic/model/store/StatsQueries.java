@@ -3,7 +3,6 @@ package org.labelcritic.model.store;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,37 +10,22 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.TreeMap;
 import org.labelcritic.model.LabelCriticException;
-import org.labelcritic.model.critic.CodeFrequencies;
 import org.labelcritic.model.domain.Candidate;
-import org.labelcritic.model.domain.CandidateLabel;
 import org.labelcritic.model.domain.DecisionAction;
 import org.labelcritic.model.domain.FlagReason;
 import org.labelcritic.model.domain.Verdict;
-import org.labelcritic.model.stats.CodeCheck;
-import org.labelcritic.model.stats.CodeErrorRates;
-import org.labelcritic.model.stats.CriticAccuracy;
-import org.labelcritic.model.stats.CriticCheck;
+import org.labelcritic.model.stats.CurrentDecision;
 import org.labelcritic.model.stats.DecisionCategory;
-import org.labelcritic.model.stats.DecisionTimes;
-import org.labelcritic.model.stats.FinalMask;
-import org.labelcritic.model.stats.FrequencyBands;
-import org.labelcritic.model.stats.GoldAccuracy;
-import org.labelcritic.model.stats.GoldAnswer;
-import org.labelcritic.model.stats.GoldCheck;
-import org.labelcritic.model.stats.MaskAgreement;
-import org.labelcritic.model.stats.OutcomeObservation;
 import org.labelcritic.model.stats.OutcomeRates;
-import org.labelcritic.model.stats.RatingTable;
-import org.labelcritic.model.stats.ReviewOutcome;
+import org.labelcritic.model.stats.ReviewStatistics;
 import org.labelcritic.model.stats.TimedDecision;
 
 /**
  * Reads reviewers' current decisions (the latest per item, structure and reviewer; a reopen leaves
  * none), the verdicts and the candidates of the decided pairs into the statistics accumulators of
- * {@link org.labelcritic.model.stats}. {@link #snapshot()} reads once; each statistic is then
- * computed from that snapshot.
+ * {@link org.labelcritic.model.stats}. {@link #snapshot()} reads once into a {@link
+ * ReviewStatistics}, which computes each statistic.
  *
  * <p>Reviewers named in {@code excludedReviewers} (typically the automatic adopter, {@code
  * "critic"}, whose decisions would trivially agree with the critic) are left out of every
@@ -64,32 +48,8 @@ public final class StatsQueries {
     this.excludedReviewers = Set.copyOf(excludedReviewers);
   }
 
-  /**
-   * A reviewer's current decision, resolved for the statistics.
-   *
-   * @param unit the item's external id and the structure's name, e.g. {@code case-7/liver}
-   * @param finalCandidate the candidate accepted or made by the edit; null for a flag
-   * @param verdict the verdict the reviewer saw (its {@code verdict_id}), else the latest verdict
-   *     on the item and structure, if any
-   * @param category the nominal category compared for agreement, see {@link DecisionCategory}
-   * @param source the source the decision is charged to (see {@link OutcomeRates})
-   * @param sourceCandidate the candidate of that source, if one could be named
-   */
-  public record CurrentDecision(
-      long itemId,
-      long structureId,
-      String unit,
-      String structure,
-      String reviewer,
-      DecisionAction action,
-      Candidate finalCandidate,
-      Optional<Verdict> verdict,
-      String category,
-      String source,
-      Optional<Candidate> sourceCandidate) {}
-
   /** Reads the current decisions, their verdicts and candidates, and every decision's time. */
-  public Snapshot snapshot() throws LabelCriticException {
+  public ReviewStatistics snapshot() throws LabelCriticException {
     return store.call(
         c -> {
           Map<Long, String> sourceNames = new HashMap<>();
@@ -179,7 +139,7 @@ public final class StatsQueries {
               }
             }
           }
-          return new Snapshot(current, times);
+          return new ReviewStatistics(current, times);
         });
   }
 
@@ -279,132 +239,6 @@ public final class StatsQueries {
               .filter(c -> c.revision() == 0 && modelSources.getOrDefault(c.sourceId(), false))
               .toList();
       return models.size() == 1 ? Optional.of(models.getFirst()) : Optional.empty();
-    }
-  }
-
-  /** The data read by {@link #snapshot()}, and every statistic computed from it. */
-  public static final class Snapshot {
-    private final List<CurrentDecision> current;
-    private final List<TimedDecision> times;
-
-    Snapshot(List<CurrentDecision> current, List<TimedDecision> times) {
-      this.current = List.copyOf(current);
-      this.times = List.copyOf(times);
-    }
-
-    /** Current decisions in the order they were made. */
-    public List<CurrentDecision> currentDecisions() {
-      return current;
-    }
-
-    /**
-     * Critic accuracy: each current accept next to its verdict (the one the reviewer saw, else the
-     * latest on the pair); see {@link CriticAccuracy} for what counts.
-     */
-    public CriticAccuracy criticAccuracy() {
-      CriticAccuracy acc = new CriticAccuracy();
-      for (CurrentDecision d : current) {
-        if (d.action() instanceof DecisionAction.Accept a && d.verdict().isPresent()) {
-          acc.add(new CriticCheck(d.structure(), d.verdict().get(), a.candidateId()));
-        }
-      }
-      return acc;
-    }
-
-    public OutcomeRates outcomeRates() {
-      OutcomeRates rates = new OutcomeRates();
-      for (CurrentDecision d : current) {
-        ReviewOutcome.of(d.action())
-            .ifPresent(o -> rates.add(new OutcomeObservation(d.structure(), d.source(), o)));
-      }
-      return rates;
-    }
-
-    /** Every current decision as a rating: unit = item/structure, rater = reviewer. */
-    public RatingTable ratings() {
-      RatingTable t = new RatingTable();
-      for (CurrentDecision d : current) {
-        t.add(d.unit(), d.reviewer(), d.category());
-      }
-      return t;
-    }
-
-    /** One rating table per structure name, in name order. */
-    public Map<String, RatingTable> ratingsByStructure() {
-      Map<String, RatingTable> out = new TreeMap<>();
-      for (CurrentDecision d : current) {
-        out.computeIfAbsent(d.structure(), s -> new RatingTable())
-            .add(d.unit(), d.reviewer(), d.category());
-      }
-      return Collections.unmodifiableMap(out);
-    }
-
-    /** Reviewers' final masks (accepted or edited); call its result with imaging's Dice. */
-    public MaskAgreement maskAgreement() {
-      MaskAgreement m = new MaskAgreement();
-      for (CurrentDecision d : current) {
-        if (d.finalCandidate() != null
-            && d.finalCandidate().label() instanceof CandidateLabel.Mask) {
-          m.add(new FinalMask(d.unit(), d.reviewer(), d.finalCandidate()));
-        }
-      }
-      return m;
-    }
-
-    /** Every decision's time (superseded ones too: the time was spent), reopens excepted. */
-    public DecisionTimes decisionTimes() {
-      DecisionTimes t = new DecisionTimes();
-      times.forEach(t::add);
-      return t;
-    }
-
-    /** Accuracy on the gold items given (by item and structure id). */
-    public GoldAccuracy goldAccuracy(Map<CriticQueries.Pair, GoldAnswer> gold) {
-      GoldAccuracy g = new GoldAccuracy();
-      for (CurrentDecision d : current) {
-        GoldAnswer answer = gold.get(pair(d.itemId(), d.structureId()));
-        if (answer != null) {
-          CandidateLabel label = d.finalCandidate() == null ? null : d.finalCandidate().label();
-          g.add(new GoldCheck(d.reviewer(), answer, d.action(), label));
-        }
-      }
-      return g;
-    }
-
-    /**
-     * Error rate by code-frequency band. A check is a current accept or edit whose charged
-     * candidate is a code: its frequency is that code's, and an edit is an error. Flags are left
-     * out: they say nothing about whether the code was right.
-     */
-    public CodeErrorRates codeErrorRates(CodeFrequencies frequencies, FrequencyBands bands) {
-      CodeErrorRates rates = new CodeErrorRates(bands);
-      codeChecks(frequencies).forEach(rates::add);
-      return rates;
-    }
-
-    /** As {@link #codeErrorRates(CodeFrequencies, FrequencyBands)}, bands cut at quantiles. */
-    public CodeErrorRates codeErrorRates(CodeFrequencies frequencies, int quantileBands) {
-      List<CodeCheck> checks = codeChecks(frequencies);
-      long[] f = checks.stream().mapToLong(CodeCheck::frequency).toArray();
-      CodeErrorRates rates = new CodeErrorRates(FrequencyBands.quantiles(f, quantileBands));
-      checks.forEach(rates::add);
-      return rates;
-    }
-
-    private List<CodeCheck> codeChecks(CodeFrequencies frequencies) {
-      List<CodeCheck> out = new ArrayList<>();
-      for (CurrentDecision d : current) {
-        if (d.action() instanceof DecisionAction.Flag) {
-          continue;
-        }
-        if (d.sourceCandidate().isPresent()
-            && d.sourceCandidate().get().label() instanceof CandidateLabel.Code code) {
-          out.add(
-              new CodeCheck(
-                  frequencies.count(code.code()), d.action() instanceof DecisionAction.Edit));
-        }
-      }
-      return out;
     }
   }
 }

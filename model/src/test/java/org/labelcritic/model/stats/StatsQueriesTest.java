@@ -22,7 +22,6 @@ import org.labelcritic.model.domain.FlagReason;
 import org.labelcritic.model.domain.ItemKind;
 import org.labelcritic.model.domain.SourceKind;
 import org.labelcritic.model.domain.VerdictOutcome;
-import org.labelcritic.model.store.CriticQueries;
 import org.labelcritic.model.store.NewDecision;
 import org.labelcritic.model.store.NewVerdict;
 import org.labelcritic.model.store.StatsQueries;
@@ -98,7 +97,7 @@ class StatsQueriesTest {
     store.close();
   }
 
-  StatsQueries.Snapshot snapshot() throws Exception {
+  ReviewStatistics snapshot() throws Exception {
     return new StatsQueries(store, Set.of("critic")).snapshot();
   }
 
@@ -169,10 +168,10 @@ class StatsQueriesTest {
 
   @Test
   void goldAccuracyUsesTheCurrentDecisionsOnGoldItems() throws Exception {
-    Map<CriticQueries.Pair, GoldAnswer> gold =
+    Map<GoldItem, GoldAnswer> gold =
         Map.of(
-            new CriticQueries.Pair(items[0], liver), new GoldAnswer.AcceptCandidate(candA[0]),
-            new CriticQueries.Pair(items[1], liver), new GoldAnswer.AcceptCandidate(candB[1]));
+            new GoldItem(items[0], liver), new GoldAnswer.AcceptCandidate(candA[0]),
+            new GoldItem(items[1], liver), new GoldAnswer.AcceptCandidate(candB[1]));
 
     GoldAccuracy g = snapshot().goldAccuracy(gold);
     assertThat(g.byReviewer().get("ann")).isEqualTo(new Proportion(1, 2));
@@ -221,7 +220,7 @@ class StatsQueriesTest {
   @Test
   void anEmptyDatasetGivesEmptyStatistics() throws Exception {
     try (Store empty = Store.open(dir.resolve("empty.db"))) {
-      StatsQueries.Snapshot s = new StatsQueries(empty).snapshot();
+      ReviewStatistics s = new StatsQueries(empty).snapshot();
       assertThat(s.currentDecisions()).isEmpty();
       assertThat(s.criticAccuracy().pooled().accuracy().value()).isNaN();
       assertThat(AgreementSummary.of(s.ratings()).krippendorffAlpha().isDefined()).isFalse();
