@@ -170,13 +170,37 @@ public final class ErrorGenerator {
     Geometry g = good.geometry();
     double r = atLeastOneVoxel(g, 5 + 20 * s);
     int[] c = randomVoxel(good, rnd);
-    BinaryMask part = MaskEdits.insideBall(good, c[0], c[1], c[2], r);
     BinaryMask halo = MaskEdits.dilate(good, minSpacing(g));
+    // A ball too large to fit elsewhere on the grid shrinks until it does.
+    for (double radius = r; ; radius = Math.max(minSpacing(g), radius * 0.7)) {
+      BinaryMask part = MaskEdits.insideBall(good, c[0], c[1], c[2], radius);
+      Edit e = place(ct, good, halo, part, c, radius, rnd);
+      if (e != null || radius <= minSpacing(g)) {
+        return e != null
+            ? e
+            : new Edit(good, format("no place for a fragment on this grid; mask unchanged"));
+      }
+    }
+  }
+
+  /**
+   * Moves {@code part} to a random place where it lies whole on the grid and does not touch the
+   * mask, preferably with its centre in the body; null when no such place turns up.
+   */
+  private static Edit place(
+      Volume ct,
+      BinaryMask good,
+      BinaryMask halo,
+      BinaryMask part,
+      int[] c,
+      double radius,
+      SplittableRandom rnd) {
+    Geometry g = good.geometry();
     BinaryMask best = null;
-    int[] bestMove = null;
+    int[] move = null;
     for (int t = 0; t < FRAGMENT_TRIES; t++) {
       double[] u = unitVector(rnd);
-      double dist = 2 * r + 10 + 80 * rnd.nextDouble();
+      double dist = radius + 100 * rnd.nextDouble();
       int dx = (int) Math.round(dist * u[0] / g.sx());
       int dy = (int) Math.round(dist * u[1] / g.sy());
       int dz = (int) Math.round(dist * u[2] / g.sz());
@@ -185,22 +209,19 @@ public final class ErrorGenerator {
         continue;
       }
       best = moved;
-      bestMove = new int[] {dx, dy, dz};
-      int cx = c[0] + dx;
-      int cy = c[1] + dy;
-      int cz = c[2] + dz;
-      if (ct.value(cx, cy, cz) > MidSagittalPlane.BODY_HU) {
+      move = new int[] {dx, dy, dz};
+      if (ct.value(c[0] + dx, c[1] + dy, c[2] + dz) > MidSagittalPlane.BODY_HU) {
         break;
       }
     }
     if (best == null) {
-      return new Edit(good, format("no place found for a %.1f mm fragment; mask unchanged", r));
+      return null;
     }
     return new Edit(
         MaskEdits.union(good, best),
         format(
             "added a %d-voxel fragment (ball of %.1f mm) moved by %d,%d,%d voxels",
-            best.count(), r, bestMove[0], bestMove[1], bestMove[2]));
+            best.count(), radius, move[0], move[1], move[2]));
   }
 
   private static Edit hole(BinaryMask good, double s, SplittableRandom rnd) {

@@ -63,8 +63,7 @@ class MaskEditsTest {
 
     BinaryMask added = MaskEdits.minus(d, cube);
     assertThat(MaskMetrics.intersectionCount(added, neighbour)).isEqualTo(added.count());
-    assertThat(MaskMetrics.intersectionCount(added, block(g, 15, 5, 5, 18, 15, 15)))
-        .isEqualTo(300);
+    assertThat(MaskMetrics.intersectionCount(added, block(g, 15, 5, 5, 18, 15, 15))).isEqualTo(300);
     assertThat(d.bounds().x1()).isEqualTo(18);
     assertThat(d.bounds().x0()).isEqualTo(5);
   }
