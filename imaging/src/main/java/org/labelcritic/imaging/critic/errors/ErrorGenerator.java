@@ -85,12 +85,12 @@ public final class ErrorGenerator {
   private record Edit(BinaryMask mask, String detail) {}
 
   private static Edit under(BinaryMask good, double s) {
-    double mm = atLeastOneVoxel(good.geometry(), 2 + 10 * s);
+    double mm = atLeastOneVoxel(good.geometry(), 2 + 8 * s);
     return new Edit(MaskEdits.erode(good, mm), format("eroded %.1f mm", mm));
   }
 
   private static Edit over(Volume ct, BinaryMask good, double s) {
-    double mm = atLeastOneVoxel(good.geometry(), 2 + 10 * s);
+    double mm = atLeastOneVoxel(good.geometry(), 2 + 8 * s);
     BinaryMask m =
         MaskEdits.dilate(good, mm, (x, y, z) -> ct.value(x, y, z) > MidSagittalPlane.BODY_HU);
     return new Edit(m, format("dilated %.1f mm into the body", mm));
@@ -105,19 +105,26 @@ public final class ErrorGenerator {
     float[] d = MaskEdits.distances(g, box, good::get);
     BinaryMask.VoxelTest near = (x, y, z) -> d[MaskEdits.index(box, x, y, z)] <= r2;
     List<String> inReach = new ArrayList<>();
+    List<Long> weights = new ArrayList<>();
+    long total = 0;
     for (Map.Entry<String, BinaryMask> n : others.entrySet()) {
       BinaryMask nb = n.getValue();
       Box overlap = box.intersect(nb.bounds());
-      if (!overlap.isEmpty()
-          && !MaskEdits.select(
-                  g,
-                  overlap,
-                  (x, y, z) -> nb.get(x, y, z) && !good.get(x, y, z) && near.test(x, y, z))
-              .isEmpty()) {
+      long count =
+          overlap.isEmpty()
+              ? 0
+              : MaskEdits.select(
+                      g,
+                      overlap,
+                      (x, y, z) -> nb.get(x, y, z) && !good.get(x, y, z) && near.test(x, y, z))
+                  .count();
+      if (count > 0) {
         inReach.add(n.getKey());
+        weights.add(count);
+        total += count;
       }
     }
-    if (inReach.isEmpty()) {
+    if (total == 0) {
       BinaryMask m =
           MaskEdits.select(
               g,
@@ -131,7 +138,13 @@ public final class ErrorGenerator {
               });
       return new Edit(m, format("no neighbour within %.1f mm; spilled into soft tissue", mm));
     }
-    String name = inReach.get(rnd.nextInt(inReach.size()));
+    // A neighbour with more tissue in reach is more likely to be spilled into.
+    long pick = rnd.nextLong(total);
+    int i = 0;
+    while (pick >= weights.get(i)) {
+      pick -= weights.get(i++);
+    }
+    String name = inReach.get(i);
     BinaryMask nb = others.get(name);
     BinaryMask m =
         MaskEdits.select(
@@ -226,7 +239,7 @@ public final class ErrorGenerator {
 
   private static Edit hole(BinaryMask good, double s, SplittableRandom rnd) {
     Geometry g = good.geometry();
-    double r = atLeastOneVoxel(g, 3 + 12 * s);
+    double r = atLeastOneVoxel(g, 5 + 20 * s);
     double wall = minSpacing(g);
     Box box = MaskEdits.clip(MaskEdits.grow(good.bounds(), 1, 1, 1), g);
     float[] d = MaskEdits.distances(g, box, (x, y, z) -> !good.get(x, y, z));

@@ -6,14 +6,14 @@ package org.labelcritic.imaging.critic.errors;
  * counts of slices are rounded to whole slices along the head-to-foot axis ({@code SliceAxis}).
  */
 public enum ErrorType {
-  /** Eroded by 2 + 10 s mm (Euclidean, anisotropic-aware): a label that stops short of the edge. */
+  /** Eroded by 2 + 8 s mm (Euclidean, anisotropic-aware): a label that stops short of the edge. */
   UNDER_SEGMENTATION,
-  /** Dilated by 2 + 10 s mm into body tissue (HU above -300, not into air): a label that bleeds. */
+  /** Dilated by 2 + 8 s mm into body tissue (HU above -300, not into air): a label that bleeds. */
   OVER_SEGMENTATION,
   /**
    * The part of a neighbouring structure within 5 + 25 s mm of the mask is added (a dilation
    * restricted to the neighbour); with no neighbour in reach, soft tissue (-50..250 HU) in that
-   * reach is added instead.
+   * reach is added instead. The neighbour is drawn with odds in proportion to its voxels in reach.
    */
   SPILL,
   /** A run of 5 + 25 s mm of slices inside the mask's extent is emptied (ends kept). */
@@ -25,7 +25,7 @@ public enum ErrorType {
    * the mask: a false-positive fragment with the organ's texture.
    */
   EXTRA_FRAGMENT,
-  /** A ball of radius 3 + 12 s mm inside the mask is removed, enclosed where the mask allows. */
+  /** A ball of radius 5 + 20 s mm inside the mask is removed, enclosed where the mask allows. */
   HOLES,
   /**
    * A run of 25% + 75% s of the mask's slices is mirrored across the body's mid-sagittal plane; for

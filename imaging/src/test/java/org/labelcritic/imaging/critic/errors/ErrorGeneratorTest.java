@@ -139,8 +139,8 @@ class ErrorGeneratorTest {
 
     GeneratedError e = ErrorGenerator.generate(ct, big, Map.of(), ErrorType.HOLES, 0, 2);
 
-    // A 3 mm ball (123 voxels at 1 mm) with a wall around it: the bounds do not change.
-    assertThat(big.count() - e.mask().count()).isEqualTo(123);
+    // A 5 mm ball (515 voxels at 1 mm) with a wall around it: the bounds do not change.
+    assertThat(big.count() - e.mask().count()).isEqualTo(515);
     assertThat(e.mask().bounds()).isEqualTo(big.bounds());
   }
 
