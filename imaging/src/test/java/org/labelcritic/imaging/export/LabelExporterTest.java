@@ -153,6 +153,8 @@ class LabelExporterTest {
     JsonNode prov = new ObjectMapper().readTree(out.resolve("case-1/provenance.json").toFile());
     assertThat(prov.get("case").asText()).isEqualTo("case-1");
     assertThat(prov.get("exported_at").asText()).isEqualTo(NOW.toString());
+    assertThat(prov.get("image").get("sha256").asText()).isEqualTo(FileDigests.ref(ct).sha256());
+    assertThat(prov.get("image").has("file")).isFalse();
     JsonNode l = prov.get("structures").get("liver");
     assertThat(l.get("status").asText()).isEqualTo("written");
     assertThat(l.get("basis").asText()).isEqualTo("critic");

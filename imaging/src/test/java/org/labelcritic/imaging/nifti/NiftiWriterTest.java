@@ -37,6 +37,9 @@ class NiftiWriterTest {
     assertThat(h.dataType()).isEqualTo(NiftiDataType.UINT8);
     assertThat(h.sformCode()).isEqualTo(1);
     assertThat(h.qformCode()).isEqualTo(1);
+    // Nothing about the patient: a fixed description and no extensions.
+    assertThat(h.descrip()).isEqualTo("LabelCritic Workbench");
+    assertThat(h.extensions()).isEmpty();
     assertThat(h.sform().maxAbsDifference(lps)).isLessThan(1e-5);
     assertThat(h.qform().maxAbsDifference(lps)).isLessThan(1e-4);
     assertThat(h.geometry().matches(g, Geometry.DEFAULT_TOLERANCE)).isTrue();

@@ -64,7 +64,14 @@ public final class CaseProvenance {
     ds.put("uid", dataset.uid());
     root.put("exported_at", exportedAt.toString());
     root.put("exported_by", "LabelCritic Workbench");
-    item.imageRef().ifPresent(ref -> file(root.putObject("image"), ref));
+    // The CT by content only: a PACS export's folder names may carry a patient's name.
+    item.imageRef()
+        .ifPresent(
+            ref -> {
+              ObjectNode image = root.putObject("image");
+              image.put("size", ref.size());
+              image.put("sha256", ref.sha256());
+            });
     structures = root.putObject("structures");
   }
 
