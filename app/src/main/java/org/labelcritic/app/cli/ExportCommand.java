@@ -7,5 +7,10 @@ import picocli.CommandLine.Command;
     name = "export",
     mixinStandardHelpOptions = true,
     description = "Exports what a dataset database holds.",
-    subcommands = {ExportVerdictsCommand.class})
+    subcommands = {
+      ExportVerdictsCommand.class,
+      ExportDecisionsCommand.class,
+      ExportCodesCommand.class,
+      ExportLabelsCommand.class
+    })
 final class ExportCommand {}

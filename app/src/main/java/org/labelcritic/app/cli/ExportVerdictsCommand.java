@@ -6,11 +6,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.labelcritic.model.LabelCriticException;
+import org.labelcritic.model.export.AtomicFiles;
+import org.labelcritic.model.export.CsvCells;
 import org.labelcritic.model.store.CriticQueries;
 import org.labelcritic.model.store.Store;
 import org.labelcritic.model.store.VerdictRow;
@@ -58,49 +59,32 @@ final class ExportVerdictsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws LabelCriticException {
-    if (!Files.isRegularFile(db.db)) {
-      throw LabelCriticException.inFile(db.db, "no such database");
+    long[] rows = {0};
+    try (Store store = ExistingDatabase.open(db.db)) {
+      AtomicFiles.write(
+          out,
+          "a CSV file",
+          tmp -> {
+            try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+              w.write(CsvCells.line(HEADER));
+              rows[0] =
+                  new CriticQueries(store)
+                      .forEachVerdict(
+                          r -> {
+                            try {
+                              w.write(CsvCells.line(fields(r)));
+                            } catch (IOException e) {
+                              throw new UncheckedIOException(e);
+                            }
+                          });
+            } catch (UncheckedIOException e) {
+              throw e.getCause();
+            }
+          });
     }
-    Path target = out.toAbsolutePath();
-    if (Files.isDirectory(target)) {
-      throw LabelCriticException.inFile(out, "is a folder; give the path of a CSV file");
-    }
-    Path tmp;
-    long rows;
-    try {
-      Files.createDirectories(target.getParent());
-      tmp = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".part");
-    } catch (IOException e) {
-      throw LabelCriticException.inFile(out, "cannot be written: " + e.getMessage(), e);
-    }
-    try (Store store = Store.open(db.db);
-        BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-      w.write(line(HEADER));
-      rows =
-          new CriticQueries(store)
-              .forEachVerdict(
-                  r -> {
-                    try {
-                      w.write(line(fields(r)));
-                    } catch (IOException e) {
-                      throw new UncheckedIOException(e);
-                    }
-                  });
-    } catch (IOException | LabelCriticException | RuntimeException e) {
-      deleteQuietly(tmp);
-      if (e instanceof LabelCriticException lce) {
-        throw lce;
-      }
-      throw LabelCriticException.inFile(
-          out, "cannot be written: " + LabelCriticException.describe(e), e);
-    }
-    try {
-      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
-      deleteQuietly(tmp);
-      throw LabelCriticException.inFile(out, "cannot be written: " + e.getMessage(), e);
-    }
-    context.console().println("Exported " + rows + " verdict(s) to " + target);
+    context
+        .console()
+        .println("Exported " + rows[0] + " verdict(s) to " + out.toAbsolutePath().normalize());
     return ExitCodes.OK;
   }
 
@@ -115,43 +99,5 @@ final class ExportVerdictsCommand implements Callable<Integer> {
         String.format(Locale.ROOT, "%.4f", r.confidence()),
         r.critic(),
         r.modelVersion());
-  }
-
-  static String line(List<String> fields) {
-    StringBuilder sb = new StringBuilder();
-    for (String f : fields) {
-      if (!sb.isEmpty()) {
-        sb.append(',');
-      }
-      sb.append(cell(f));
-    }
-    return sb.append("\r\n").toString();
-  }
-
-  /**
-   * One CSV cell: text a spreadsheet would evaluate (starting with = + - @, or a tab or carriage
-   * return that hides one) gets a leading apostrophe (OWASP's advice on CSV injection); then
-   * quoting per RFC 4180.
-   */
-  static String cell(String value) {
-    String v = value == null ? "" : value;
-    if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
-      v = "'" + v;
-    }
-    if (v.indexOf(',') >= 0
-        || v.indexOf('"') >= 0
-        || v.indexOf('\n') >= 0
-        || v.indexOf('\r') >= 0) {
-      v = '"' + v.replace("\"", "\"\"") + '"';
-    }
-    return v;
-  }
-
-  private static void deleteQuietly(Path p) {
-    try {
-      Files.deleteIfExists(p);
-    } catch (IOException ignored) {
-      // The temporary file is in the target folder and named .part; nothing else to do.
-    }
   }
 }

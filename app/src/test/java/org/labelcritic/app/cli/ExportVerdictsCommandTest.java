@@ -45,19 +45,6 @@ class ExportVerdictsCommandTest {
   }
 
   @Test
-  void cellsAreEscapedAgainstFormulasAndForCsv() {
-    assertThat(ExportVerdictsCommand.cell("=1+2")).isEqualTo("'=1+2");
-    assertThat(ExportVerdictsCommand.cell("+1")).isEqualTo("'+1");
-    assertThat(ExportVerdictsCommand.cell("-1")).isEqualTo("'-1");
-    assertThat(ExportVerdictsCommand.cell("@SUM(A1)")).isEqualTo("'@SUM(A1)");
-    assertThat(ExportVerdictsCommand.cell("\t=x")).isEqualTo("'\t=x");
-    assertThat(ExportVerdictsCommand.cell("a,b")).isEqualTo("\"a,b\"");
-    assertThat(ExportVerdictsCommand.cell("say \"hi\"")).isEqualTo("\"say \"\"hi\"\"\"");
-    assertThat(ExportVerdictsCommand.cell("liver")).isEqualTo("liver");
-    assertThat(ExportVerdictsCommand.cell("")).isEmpty();
-  }
-
-  @Test
   void aMissingDatabaseOrAFolderAsOutputFails() throws Exception {
     Path out = dir.resolve("v.csv");
     Run missing =

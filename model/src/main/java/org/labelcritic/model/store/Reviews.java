@@ -19,7 +19,7 @@ import org.labelcritic.model.domain.Reviewer;
 
 /** Reviewers, their sessions and their append-only decisions. */
 public final class Reviews {
-  private static final String DECISION_COLUMNS =
+  static final String DECISION_COLUMNS =
       "id, uid, item_id, structure_id, reviewer_id, session_id, action, candidate_id,"
           + " flag_reason, note, verdict_id, supersedes_id, time_spent_ms, decided_at";
 
@@ -214,31 +214,35 @@ public final class Reviews {
     List<Decision> out = new ArrayList<>();
     try (ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
-        DecisionAction action =
-            switch (rs.getString(7)) {
-              case "ACCEPT" -> new DecisionAction.Accept(rs.getLong(8));
-              case "EDIT" -> new DecisionAction.Edit(rs.getLong(8));
-              case "FLAG" -> new DecisionAction.Flag(FlagReason.valueOf(rs.getString(9)));
-              case "REOPEN" -> new DecisionAction.Reopen();
-              default -> throw new SQLException("unknown decision action " + rs.getString(7));
-            };
-        out.add(
-            new Decision(
-                rs.getLong(1),
-                rs.getString(2),
-                rs.getLong(3),
-                rs.getLong(4),
-                rs.getLong(5),
-                optionalLong(rs, 6),
-                action,
-                rs.getString(10),
-                optionalLong(rs, 11),
-                optionalLong(rs, 12),
-                rs.getLong(13),
-                Instant.parse(rs.getString(14))));
+        out.add(readDecision(rs));
       }
     }
     return out;
+  }
+
+  /** The decision in columns 1..14 of the current row, in {@link #DECISION_COLUMNS} order. */
+  static Decision readDecision(ResultSet rs) throws SQLException {
+    DecisionAction action =
+        switch (rs.getString(7)) {
+          case "ACCEPT" -> new DecisionAction.Accept(rs.getLong(8));
+          case "EDIT" -> new DecisionAction.Edit(rs.getLong(8));
+          case "FLAG" -> new DecisionAction.Flag(FlagReason.valueOf(rs.getString(9)));
+          case "REOPEN" -> new DecisionAction.Reopen();
+          default -> throw new SQLException("unknown decision action " + rs.getString(7));
+        };
+    return new Decision(
+        rs.getLong(1),
+        rs.getString(2),
+        rs.getLong(3),
+        rs.getLong(4),
+        rs.getLong(5),
+        optionalLong(rs, 6),
+        action,
+        rs.getString(10),
+        optionalLong(rs, 11),
+        optionalLong(rs, 12),
+        rs.getLong(13),
+        Instant.parse(rs.getString(14)));
   }
 
   private static OptionalLong optionalLong(ResultSet rs, int col) throws SQLException {
