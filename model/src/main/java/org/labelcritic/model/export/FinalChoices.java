@@ -8,12 +8,14 @@ import org.labelcritic.model.domain.CandidateLabel;
 import org.labelcritic.model.domain.Decision;
 import org.labelcritic.model.domain.DecisionAction;
 import org.labelcritic.model.domain.Verdict;
+import org.labelcritic.model.domain.VerdictOutcome;
 import org.labelcritic.model.store.ExportQueries.PairHistory;
 
 /**
  * Decides which label of a pair is final. The current decision is the pair's latest decision (as in
  * the review queue); a reopen leaves the pair undecided. Undecided pairs take the candidate the
- * critic's latest verdict prefers, and otherwise follow a {@link Fallback}.
+ * critic's latest verdict prefers (the first of the pair when the verdict says they agree), and
+ * otherwise follow a {@link Fallback}.
  */
 public final class FinalChoices {
   private FinalChoices() {}
@@ -51,7 +53,11 @@ public final class FinalChoices {
     }
     if (!pair.verdicts().isEmpty()) {
       Verdict latest = pair.verdicts().getLast();
-      OptionalLong preferred = latest.preferred();
+      // Agreeing candidates are interchangeable: take the first of the pair.
+      OptionalLong preferred =
+          latest.outcome() == VerdictOutcome.AGREE
+              ? OptionalLong.of(latest.candidateA())
+              : latest.preferred();
       if (preferred.isPresent()) {
         Optional<Candidate> c = find(pair, preferred.getAsLong());
         if (c.isPresent()) {

@@ -59,7 +59,7 @@ class FinalChoicesTest {
   }
 
   @Test
-  void withoutPreferenceASingleCandidateIsFinalAndTwoAreUndecided() {
+  void withoutPreferenceASingleCandidateIsFinalTwoAgreeingTakeTheFirstAndTwoOthersAreUndecided() {
     assertThat(
             FinalChoices.resolve(
                 pair(List.of(A), List.of(), List.of(verdict(VerdictOutcome.SINGLE))),
@@ -68,6 +68,12 @@ class FinalChoicesTest {
     assertThat(
             FinalChoices.resolve(
                 pair(List.of(A, B), List.of(), List.of(verdict(VerdictOutcome.AGREE))),
+                Fallback.ONLY_CANDIDATE))
+        .isInstanceOfSatisfying(
+            FinalChoice.CriticPreferred.class, c -> assertThat(c.candidate()).isEqualTo(A));
+    assertThat(
+            FinalChoices.resolve(
+                pair(List.of(A, B), List.of(), List.of(verdict(VerdictOutcome.UNSURE))),
                 Fallback.ONLY_CANDIDATE))
         .isInstanceOf(FinalChoice.Undecided.class);
   }
