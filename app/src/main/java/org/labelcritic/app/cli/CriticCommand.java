@@ -7,5 +7,10 @@ import picocli.CommandLine.Command;
     name = "critic",
     mixinStandardHelpOptions = true,
     description = "Runs and evaluates the critic.",
-    subcommands = {CriticRunCommand.class, CriticEvalCodesCommand.class})
+    subcommands = {
+      CriticRunCommand.class,
+      CriticTrainCommand.class,
+      CriticEvalCommand.class,
+      CriticEvalCodesCommand.class
+    })
 final class CriticCommand {}

@@ -1,0 +1,96 @@
+package org.labelcritic.imaging.critic.train;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.labelcritic.imaging.critic.features.ScanContext;
+import org.labelcritic.imaging.mask.BinaryMask;
+import org.labelcritic.imaging.mask.LabelSet;
+import org.labelcritic.imaging.mask.MaskReader;
+import org.labelcritic.imaging.nifti.NiftiReader;
+import org.labelcritic.imaging.volume.Volume;
+import org.labelcritic.model.LabelCriticException;
+
+/**
+ * The demo's three CTs ({@code resources/demo/volumes}) with one reference source each: the 1.5 mm
+ * TotalSegmentator models, the most careful of the demo's sources. {@code example-ct-sm} and {@code
+ * example-ct} are the same patient, so they share a patient id and are held out together.
+ */
+public final class DemoTrainingCases {
+  /** The organs trained on (all have organ priors). */
+  public static final List<String> ORGANS =
+      List.of(
+          "liver",
+          "spleen",
+          "kidney_left",
+          "kidney_right",
+          "pancreas",
+          "gallbladder",
+          "stomach",
+          "aorta");
+
+  // TotalSegmentator ids; by name the two versions agree, by number they do not.
+  private static final List<LabelSet> V2 =
+      List.of(
+          LabelSet.of("spleen", 1),
+          LabelSet.of("kidney_right", 2),
+          LabelSet.of("kidney_left", 3),
+          LabelSet.of("gallbladder", 4),
+          LabelSet.of("liver", 5),
+          LabelSet.of("stomach", 6),
+          LabelSet.of("pancreas", 7),
+          LabelSet.of("aorta", 52));
+  private static final List<LabelSet> V1 =
+      List.of(
+          LabelSet.of("spleen", 1),
+          LabelSet.of("kidney_right", 2),
+          LabelSet.of("kidney_left", 3),
+          LabelSet.of("gallbladder", 4),
+          LabelSet.of("liver", 5),
+          LabelSet.of("stomach", 6),
+          LabelSet.of("aorta", 7),
+          LabelSet.of("pancreas", 10));
+
+  private DemoTrainingCases() {}
+
+  /** Reads the three cases from the demo folder ({@code resources/demo/volumes}). */
+  public static List<TrainingCase> load(Path demo) throws LabelCriticException {
+    NiftiReader nifti = new NiftiReader();
+    MaskReader reader = new MaskReader(nifti);
+    List<TrainingCase> out = new ArrayList<>();
+    out.add(multiLabel(nifti, reader, demo, "example-ct-sm", "patient-1", "ts-v2-total-1.5mm", V2));
+    out.add(multiLabel(nifti, reader, demo, "example-ct", "patient-1", "ts-v1-1.5mm", V1));
+    Volume aortaCt = nifti.read(demo.resolve("images/aorta-crop/ct.nii.gz"));
+    BinaryMask aorta =
+        reader
+            .readBinary(demo.resolve("sources/ts-total/aorta-crop/segmentations/aorta.nii.gz"))
+            .onto(aortaCt.geometry());
+    out.add(
+        new TrainingCase(
+            "aorta-crop",
+            "patient-2",
+            "ts-total",
+            ScanContext.of(aortaCt),
+            Map.of("aorta", aorta)));
+    return out;
+  }
+
+  private static TrainingCase multiLabel(
+      NiftiReader nifti,
+      MaskReader reader,
+      Path demo,
+      String name,
+      String patient,
+      String source,
+      List<LabelSet> sets)
+      throws LabelCriticException {
+    Volume ct = nifti.read(demo.resolve("images/" + name + "/ct.nii.gz"));
+    Map<String, BinaryMask> masks = new TreeMap<>();
+    reader
+        .read(demo.resolve("sources/" + source + "/" + name + "/total.nii.gz"), sets)
+        .forEach((k, v) -> masks.put(k, v.onto(ct.geometry())));
+    return new TrainingCase(name, patient, source, ScanContext.of(ct), masks);
+  }
+}
