@@ -2,6 +2,8 @@ package org.labelcritic.imaging.dicom;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
@@ -84,28 +86,29 @@ final class FrameSource {
   }
 
   /**
-   * Frame {@code index}; {@code scratch} (direct, at least a frame long) receives frames read from
-   * the file and is overwritten by the next call.
+   * Frame {@code index}. A frame left in the file is mapped into {@code arena}, so that it is
+   * copied once, from the page cache into the volume (a read into a buffer copied it twice); the
+   * frame is valid until the arena is closed.
    */
-  RawFrame frame(int index, ByteBuffer scratch) throws LabelCriticException {
+  RawFrame frame(int index, Arena arena) throws LabelCriticException {
     if (pixels instanceof PixelData.Deferred d) {
       long at = d.offset() + index * format.frameBytes();
-      ByteBuffer target = scratch.clear().limit((int) format.frameBytes());
+      long length = format.frameBytes();
       try (FileChannel ch = FileChannel.open(d.file(), StandardOpenOption.READ)) {
-        while (target.hasRemaining()) {
-          if (ch.read(target, at + target.position()) < 0) {
-            throw LabelCriticException.inFile(
-                d.file(), "the file became shorter while its pixel data was read");
-          }
+        if (ch.size() < at + length) {
+          throw LabelCriticException.inFile(
+              d.file(), "the file became shorter while its pixel data was read");
         }
+        MemorySegment mapped = ch.map(FileChannel.MapMode.READ_ONLY, at, length, arena);
+        return new RawFrame(
+            mapped
+                .asByteBuffer()
+                .order(
+                    parsed.syntax().bigEndian() ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN));
       } catch (IOException e) {
         throw LabelCriticException.inFile(
             d.file(), "cannot read the pixel data: " + e.getMessage(), e);
       }
-      target.flip();
-      return new RawFrame(
-          target.order(
-              parsed.syntax().bigEndian() ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN));
     }
     return frame(index);
   }
@@ -118,7 +121,7 @@ final class FrameSource {
           n.buffer(), (int) offset, (int) format.frameBytes(), parsed.syntax().bigEndian());
     }
     if (!(pixels instanceof PixelData.Encapsulated e)) {
-      throw new IllegalStateException("deferred pixel data needs a scratch buffer");
+      throw new IllegalStateException("deferred pixel data needs an arena to map it into");
     }
     List<PixelData.Fragment> parts = frames.get(index);
     byte[] data;

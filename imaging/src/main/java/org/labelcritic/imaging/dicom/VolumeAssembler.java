@@ -1,6 +1,6 @@
 package org.labelcritic.imaging.dicom;
 
-import java.nio.ByteBuffer;
+import java.lang.foreign.Arena;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -110,12 +110,6 @@ final class VolumeAssembler {
               options.maxVoxelBytes()));
     }
     SampleWriter writer = new SampleWriter(f);
-    // One direct buffer receives every frame read straight from a file (uncompressed series).
-    ByteBuffer scratch =
-        slices.stream()
-                .anyMatch(s -> s.parsed().pixels().orElse(null) instanceof PixelData.Deferred)
-            ? ByteBuffer.allocateDirect((int) f.frameBytes())
-            : null;
     int n = (int) voxels;
     int per = (int) perSlice;
     Volume.Voxels values;
@@ -123,21 +117,22 @@ final class VolumeAssembler {
       float[] out = new float[n];
       for (int z = 0; z < grid.order().length; z++) {
         Slice s = slices.get(grid.order()[z]);
-        fillFloats(writer, s, scratch, out, z * per, per, sameRescale);
+        int at = z * per;
+        withFrame(s, raw -> fillFloats(writer, s, raw, out, at, per, sameRescale));
       }
       values = new Volume.Voxels.Floats(out);
     } else if (f.bitsAllocated() == 8) {
       byte[] out = new byte[n];
       for (int z = 0; z < grid.order().length; z++) {
-        Slice s = slices.get(grid.order()[z]);
-        writer.toBytes(s.source().frame(s.frame(), scratch), out, z * per);
+        int at = z * per;
+        withFrame(slices.get(grid.order()[z]), raw -> writer.toBytes(raw, out, at));
       }
       values = new Volume.Voxels.Bytes(out, !f.signed());
     } else {
       short[] out = new short[n];
       for (int z = 0; z < grid.order().length; z++) {
-        Slice s = slices.get(grid.order()[z]);
-        writer.toShorts(s.source().frame(s.frame(), scratch), out, z * per);
+        int at = z * per;
+        withFrame(slices.get(grid.order()[z]), raw -> writer.toShorts(raw, out, at));
       }
       values = new Volume.Voxels.Shorts(out, !f.signed());
     }
@@ -167,17 +162,32 @@ final class VolumeAssembler {
     return new DicomVolume(volume, info, grid.warnings());
   }
 
+  /** What is done with one frame while it is mapped. */
+  @FunctionalInterface
+  private interface FrameUse {
+    void accept(FrameSource.RawFrame raw);
+  }
+
+  /** Hands the slice's frame to {@code use}, then unmaps it if it was mapped from its file. */
+  private static void withFrame(Slice s, FrameUse use) throws LabelCriticException {
+    try (Arena arena = Arena.ofConfined()) {
+      use.accept(s.source().frame(s.frame(), arena));
+    } catch (InternalError e) {
+      // A mapped file cut short by another program faults when the missing bytes are read.
+      throw LabelCriticException.inFile(
+          s.parsed().file(), "the file became shorter while its pixel data was read", e);
+    }
+  }
+
   private static void fillFloats(
       SampleWriter writer,
       Slice s,
-      ByteBuffer scratch,
+      FrameSource.RawFrame raw,
       float[] out,
       int at,
       int per,
-      boolean sameRescale)
-      throws LabelCriticException {
+      boolean sameRescale) {
     PixelFormat f = s.format();
-    FrameSource.RawFrame raw = s.source().frame(s.frame(), scratch);
     if (f.floatBytes() != 0 || f.bitsAllocated() == 32) {
       writer.toFloats(raw, out, at);
     } else if (f.bitsAllocated() == 8) {

@@ -2,15 +2,16 @@ package org.labelcritic.imaging.nifti;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import org.labelcritic.imaging.volume.Volume.Voxels;
 
 /**
  * Decodes NIfTI voxel data from a stream straight into the primitive array a {@link Voxels} keeps.
- * Bytes are read in large chunks (one inflate call fills a megabyte) and converted with the JDK's
- * bulk buffer views, which byte-swap with intrinsics; that keeps decoding well below the cost of
- * inflating.
+ * Bytes are read in chunks and converted with the JDK's bulk buffer views or byte-array view var
+ * handles, which byte-swap with intrinsics; that keeps decoding well below the cost of inflating.
  *
  * <p>32- and 64-bit data are stored as {@code short[]} while every value so far is an integer in
  * int16 range (CT written as int32 or float32 is the common case, and it halves the memory), and
@@ -18,8 +19,17 @@ import org.labelcritic.imaging.volume.Volume.Voxels;
  */
 final class VoxelDecoder {
 
-  /** Bytes inflated per read; a multiple of every voxel size. */
-  static final int CHUNK = 1 << 20;
+  /**
+   * Bytes inflated per read; a multiple of every voxel size. Small enough that a chunk is still in
+   * the CPU cache when it is converted and that it is not a humongous allocation for G1 (a 1 MiB
+   * chunk was both), large enough that the per-call cost of inflating vanishes.
+   */
+  static final int CHUNK = 1 << 16;
+
+  private static final VarHandle INT_LE =
+      MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final VarHandle INT_BE =
+      MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
 
   private final InputStream in;
   private final ByteOrder order;
@@ -108,13 +118,12 @@ final class VoxelDecoder {
         fill(chunk, count * size);
         ByteBuffer b = ByteBuffer.wrap(chunk, 0, count * size).order(order);
         switch (type) {
-          case INT32 -> {
-            b.asIntBuffer().get(ints, 0, count);
-            ints(ints, count, done, false);
-          }
-          case UINT32 -> {
-            b.asIntBuffer().get(ints, 0, count);
-            ints(ints, count, done, true);
+          case INT32, UINT32 -> {
+            boolean unsigned = type == NiftiDataType.UINT32;
+            if (floats != null || narrowInts(count, done, unsigned) < count) {
+              b.asIntBuffer().get(ints, 0, count);
+              ints(ints, count, done, unsigned);
+            }
           }
           case FLOAT32 -> {
             b.asFloatBuffer().get(fl, 0, count);
@@ -128,6 +137,36 @@ final class VoxelDecoder {
         done += count;
       }
       return floats == null ? new Voxels.Shorts(shorts, false) : new Voxels.Floats(floats);
+    }
+
+    /**
+     * The common case of 32-bit integers that fit in int16 (CT stored as int32), read straight from
+     * the chunk: one pass instead of a copy to an int[] and a second pass. Returns how many values
+     * it stored, {@code count} unless one does not fit; the caller then converts the chunk again.
+     */
+    private int narrowInts(int count, int off, boolean unsigned) {
+      byte[] src = chunk;
+      short[] dst = shorts;
+      int i = 0;
+      // One loop per byte order, so that each var handle is a constant to the JIT.
+      if (order == ByteOrder.LITTLE_ENDIAN) {
+        for (; i < count; i++) {
+          int v = (int) INT_LE.get(src, i << 2);
+          if (v != (short) v || (unsigned && v < 0)) {
+            break;
+          }
+          dst[off + i] = (short) v;
+        }
+      } else {
+        for (; i < count; i++) {
+          int v = (int) INT_BE.get(src, i << 2);
+          if (v != (short) v || (unsigned && v < 0)) {
+            break;
+          }
+          dst[off + i] = (short) v;
+        }
+      }
+      return i;
     }
 
     private void ints(int[] src, int count, int off, boolean unsigned) {

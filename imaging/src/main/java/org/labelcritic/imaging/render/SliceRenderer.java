@@ -1,5 +1,6 @@
 package org.labelcritic.imaging.render;
 
+import java.util.Arrays;
 import java.util.List;
 import org.labelcritic.imaging.volume.Volume;
 
@@ -48,15 +49,30 @@ public final class SliceRenderer {
       int[] xyz = new int[3];
       boolean[] inside = new boolean[w * h];
       for (Overlay ov : overlays) {
-        for (int y = 0; y < h; y++) {
-          for (int x = 0; x < w; x++) {
+        // Only the screen rectangle that shows the mask's box asks the mask; the rest of
+        // {@code inside} stays false.
+        int[] box = ov.mask().bounds();
+        if (box != null && (slice < box[js] || slice >= box[js + 3])) {
+          continue;
+        }
+        int[] xs = box == null ? new int[] {0, w} : span(su, box[ja], box[ja + 3]);
+        int[] ys = box == null ? new int[] {0, h} : span(sv, box[jb], box[jb + 3]);
+        if (xs[0] >= xs[1] || ys[0] >= ys[1]) {
+          continue;
+        }
+        MaskSampler mask = ov.mask();
+        xyz[js] = slice;
+        for (int y = ys[0]; y < ys[1]; y++) {
+          xyz[jb] = sv[y];
+          for (int x = xs[0]; x < xs[1]; x++) {
             xyz[ja] = su[x];
-            xyz[jb] = sv[y];
-            xyz[js] = slice;
-            inside[x + w * y] = ov.mask().contains(xyz[0], xyz[1], xyz[2]);
+            inside[x + w * y] = mask.contains(xyz[0], xyz[1], xyz[2]);
           }
         }
-        blend(px, inside, w, h, ov);
+        blend(px, inside, w, h, ov, xs[0], xs[1], ys[0], ys[1]);
+        for (int y = ys[0]; y < ys[1]; y++) {
+          Arrays.fill(inside, xs[0] + w * y, xs[1] + w * y, false);
+        }
       }
     }
     return new ArgbImage(w, h, px, mm);
@@ -118,14 +134,36 @@ public final class SliceRenderer {
     return 0xFF000000 | (g << 16) | (g << 8) | g;
   }
 
+  /**
+   * The screen positions {@code [from, to)} whose voxel index in {@code sampling} lies in {@code lo
+   * <= i < hi}; empty when none does.
+   */
+  private static int[] span(int[] sampling, int lo, int hi) {
+    int from = sampling.length;
+    int to = 0;
+    for (int o = 0; o < sampling.length; o++) {
+      if (sampling[o] >= lo && sampling[o] < hi) {
+        from = Math.min(from, o);
+        to = o + 1;
+      }
+    }
+    return new int[] {from, to};
+  }
+
   /** Draws one overlay's filled area or outline over the pixels. */
   static void blend(int[] px, boolean[] inside, int w, int h, Overlay ov) {
+    blend(px, inside, w, h, ov, 0, w, 0, h);
+  }
+
+  /** As above, for an overlay whose inside pixels all lie in {@code [x0, x1) x [y0, y1)}. */
+  private static void blend(
+      int[] px, boolean[] inside, int w, int h, Overlay ov, int x0, int x1, int y0, int y1) {
     int r = (ov.rgb() >> 16) & 0xFF;
     int g = (ov.rgb() >> 8) & 0xFF;
     int b = ov.rgb() & 0xFF;
     double a = ov.opacity();
-    for (int y = 0; y < h; y++) {
-      for (int x = 0; x < w; x++) {
+    for (int y = y0; y < y1; y++) {
+      for (int x = x0; x < x1; x++) {
         int i = x + w * y;
         if (!inside[i] || (!ov.fill() && !edge(inside, x, y, w, h))) {
           continue;

@@ -3,104 +3,87 @@ package org.labelcritic.imaging.dicom.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.labelcritic.imaging.dicom.DicomSeriesReader;
 import org.labelcritic.imaging.dicom.DicomTestWriter;
 import org.labelcritic.imaging.volume.Volume;
+import org.labelcritic.model.LabelCriticException;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Loading a 512x512x300 int16 uncompressed series against plain reads of the same files' bytes, in
- * one JVM with warm-up and several timed repetitions (the imaging module has no JMH yet). Target:
- * at most 1.5 times the plain reads. Run with {@code -Xmx2g}; args: [slices] [repetitions].
+ * Loading a 512 x 512 x 300 int16 uncompressed series (written once per fork into a temporary
+ * folder, file names shuffled against slice order) into a Volume, against plain reads of the same
+ * files' bytes. Target: at most 1.5 times the plain reads.
  */
-public final class DicomSeriesLoadBenchmark {
-  private DicomSeriesLoadBenchmark() {}
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 4, time = 2)
+@Measurement(iterations = 8, time = 2)
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xmx3g"})
+public class DicomSeriesLoadBenchmark {
 
-  public static void main(String[] args) throws Exception {
-    int slices = args.length > 0 ? Integer.parseInt(args[0]) : 300;
-    int reps = args.length > 1 ? Integer.parseInt(args[1]) : 7;
-    Path dir = Files.createTempDirectory("lcw-dicom-bench");
-    try {
-      write(dir, slices);
-      List<Path> files;
-      try (Stream<Path> s = Files.list(dir)) {
-        files = s.sorted().toList();
-      }
-      DicomSeriesReader reader = new DicomSeriesReader();
-      for (int w = 0; w < 3; w++) {
-        plain(files);
-        reader.read(dir);
-      }
-      double[] plain = new double[reps];
-      double[] dicom = new double[reps];
-      long check = 0;
-      for (int r = 0; r < reps; r++) {
-        // Collect before each timed run so neither side pays for the other's garbage.
-        System.gc();
-        long t0 = System.nanoTime();
-        check += plain(files);
-        plain[r] = (System.nanoTime() - t0) / 1e6;
-        System.gc();
-        long t1 = System.nanoTime();
-        Volume v = reader.read(dir);
-        dicom[r] = (System.nanoTime() - t1) / 1e6;
-        check += v.voxels().length();
-      }
-      double p = median(plain);
-      double d = median(dicom);
-      System.out.printf(
-          Locale.ROOT,
-          "fastest: plain %.1f ms, DicomSeriesReader %.1f ms, ratio %.2f%n",
-          Arrays.stream(plain).min().orElseThrow(),
-          Arrays.stream(dicom).min().orElseThrow(),
-          Arrays.stream(dicom).min().orElseThrow() / Arrays.stream(plain).min().orElseThrow());
-      System.out.printf(
-          Locale.ROOT,
-          "512x512x%d int16: plain reads %.1f ms, DicomSeriesReader %.1f ms (medians of %d),"
-              + " ratio %.2f (target <= 1.5) [%d]%n",
-          slices,
-          p,
-          d,
-          reps,
-          d / p,
-          check);
-    } finally {
-      try (Stream<Path> s = Files.walk(dir)) {
-        for (Path f : s.sorted(Comparator.reverseOrder()).toList()) {
-          Files.delete(f);
-        }
-      }
-    }
-  }
+  static final int SLICES = 300;
 
-  private static long plain(List<Path> files) throws IOException {
-    long bytes = 0;
-    for (Path f : files) {
-      bytes += Files.readAllBytes(f).length;
-    }
-    return bytes;
-  }
+  private final DicomSeriesReader reader = new DicomSeriesReader();
+  private Path dir;
+  private List<Path> files;
 
-  private static void write(Path dir, int slices) throws IOException {
+  @Setup
+  public void writeSeries() throws IOException {
+    dir = Files.createTempDirectory("lcw-dicom-bench");
     short[] px = new short[512 * 512];
-    for (int z = 0; z < slices; z++) {
+    for (int z = 0; z < SLICES; z++) {
       for (int k = 0; k < px.length; k++) {
         px[k] = (short) ((k * 31 + z * 7) % 3000 - 1000);
       }
       new DicomTestWriter()
           .slice(512, 512, -300 + 1.25 * z, true)
           .pixels(px)
-          .write(dir.resolve(String.format(Locale.ROOT, "IM%04d", (z * 7919) % slices)));
+          .write(dir.resolve(String.format(Locale.ROOT, "IM%04d", (z * 7919) % SLICES)));
+    }
+    try (Stream<Path> s = Files.list(dir)) {
+      files = s.sorted().toList();
     }
   }
 
-  private static double median(double[] v) {
-    double[] s = v.clone();
-    Arrays.sort(s);
-    return s[s.length / 2];
+  @TearDown
+  public void deleteSeries() throws IOException {
+    try (Stream<Path> s = Files.walk(dir)) {
+      for (Path f : s.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(f);
+      }
+    }
+  }
+
+  @Benchmark
+  public Volume dicomSeriesLoad() throws LabelCriticException {
+    return reader.read(dir);
+  }
+
+  /** The least any reader must do: every file's bytes into memory. */
+  @Benchmark
+  public long plainFileReads() throws IOException {
+    long bytes = 0;
+    for (Path f : files) {
+      bytes += Files.readAllBytes(f).length;
+    }
+    return bytes;
   }
 }
