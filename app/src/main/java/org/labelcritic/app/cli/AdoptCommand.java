@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
     name = "adopt",
     mixinStandardHelpOptions = true,
     description = {
+      "Adopts the critic's preferred label wherever it is confident enough.",
       "Records an automatic decision by the reviewer '"
           + AutoAdopter.REVIEWER
           + "' for every item and structure that nobody",

@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
 /** {@code lcw critic eval-codes}: the code critic against cleanlab's validated MNIST errors. */
 @Command(
     name = "eval-codes",
+    header = "Ranks cleanlab's MNIST data by P(given label correct) against validated errors.",
     mixinStandardHelpOptions = true,
     description = {
       "Ranks the MNIST test set by P(given label correct) and prints the precision and recall of",

@@ -12,6 +12,7 @@ import picocli.CommandLine.Option;
 /** {@code lcw critic eval}: leave-one-patient-out evaluation of the feature critic on the demo. */
 @Command(
     name = "eval",
+    header = "Evaluates the feature critic, leaving one patient out at a time.",
     mixinStandardHelpOptions = true,
     description = {
       "Trains on all patients but one and scores the held-out patient's generated pairs that the",

@@ -36,6 +36,7 @@ import picocli.CommandLine.Spec;
 /** {@code lcw critic run}: scores every form cell with the code critic, headless. */
 @Command(
     name = "run",
+    header = "Scores the form cells the current code critic has not scored yet.",
     mixinStandardHelpOptions = true,
     description = {
       "Scores every form cell that the current code critic has not scored yet and stores the",

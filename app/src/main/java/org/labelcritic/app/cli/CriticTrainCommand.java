@@ -18,6 +18,7 @@ import picocli.CommandLine.Option;
 /** {@code lcw critic train}: trains the default feature critic from the demo's CTs. */
 @Command(
     name = "train",
+    header = "Trains the feature critic on labels perturbed the way AI labels fail.",
     mixinStandardHelpOptions = true,
     description = {
       "Trains the feature critic on generated pairs (each reference label of the demo CTs against",

@@ -14,6 +14,7 @@ import picocli.CommandLine.Option;
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
+      "Installs the bundled demo dataset and prints its database path.",
       "Installs the bundled demo dataset into the data folder (LCW_DATA_DIR, or the platform's",
       "application-data folder) and prints the path of its database."
     })

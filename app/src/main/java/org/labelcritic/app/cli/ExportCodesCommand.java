@@ -14,6 +14,7 @@ import picocli.CommandLine.Option;
 /** {@code lcw export codes}: the final code of every form cell as CSV. */
 @Command(
     name = "codes",
+    header = "Writes the final code of every form cell as CSV.",
     mixinStandardHelpOptions = true,
     description = {
       "Writes the final code of every form cell as CSV: the code the current decision accepted or",

@@ -14,6 +14,7 @@ import picocli.CommandLine.Option;
 /** {@code lcw export decisions}: the full decision log as CSV or JSON Lines. */
 @Command(
     name = "decisions",
+    header = "Writes the full decision log as CSV or JSON Lines.",
     mixinStandardHelpOptions = true,
     description = {
       "Writes every decision, oldest first, also those superseded later (the full append-only log):",

@@ -17,6 +17,7 @@ import picocli.CommandLine.Option;
 /** {@code lcw export labels}: final masks as NIfTI in the AbdomenAtlas layout, with provenance. */
 @Command(
     name = "labels",
+    header = "Writes the final labels as NIfTI in the AbdomenAtlas layout, with provenance.",
     mixinStandardHelpOptions = true,
     description = {
       "Writes the final label of every scan and structure as DIR/<case>/segmentations/",

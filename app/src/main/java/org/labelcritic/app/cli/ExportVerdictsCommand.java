@@ -22,6 +22,7 @@ import picocli.CommandLine.Option;
 /** {@code lcw export verdicts}: every verdict as CSV. */
 @Command(
     name = "verdicts",
+    header = "Writes every verdict as CSV.",
     mixinStandardHelpOptions = true,
     description = {
       "Writes every verdict of the critic as CSV, one row per verdict: case, structure, source A,",

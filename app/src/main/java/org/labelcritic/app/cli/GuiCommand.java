@@ -11,6 +11,7 @@ import picocli.CommandLine.Option;
 /** {@code lcw gui}: opens the workbench window (what {@code ./lcw} does without arguments). */
 @Command(
     name = "gui",
+    header = "Opens the workbench window.",
     mixinStandardHelpOptions = true,
     description =
         "Opens the workbench window on a database; without --db on the bundled demo dataset"

@@ -16,6 +16,7 @@ import picocli.CommandLine.Option;
 /** {@code lcw import cells}: a form-cell manifest. */
 @Command(
     name = "cells",
+    header = "Imports a form-cell manifest.",
     mixinStandardHelpOptions = true,
     description = {
       "Imports a form-cell manifest (CSV, one row per candidate) with the header",

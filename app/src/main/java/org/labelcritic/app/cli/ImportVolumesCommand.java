@@ -20,6 +20,7 @@ import picocli.CommandLine.Option;
 /** {@code lcw import volumes}: CTs with competing label sources. */
 @Command(
     name = "volumes",
+    header = "Imports CT scans with the labels of several sources.",
     mixinStandardHelpOptions = true,
     description = {
       "Imports CT scans with the labels of several sources, in the AbdomenAtlas layout:",

@@ -12,6 +12,7 @@ import picocli.CommandLine.Parameters;
     name = "inspect",
     mixinStandardHelpOptions = true,
     description = {
+      "Prints what a scan or label file holds, as this program reads it.",
       "Reads a NIfTI file, a DICOM file or a DICOM series folder and prints what was read:",
       "kind, dims, spacing, orientation, datatype, value range; for DICOM the transfer syntax",
       "and number of slices; for label maps the label values with their names.",

@@ -11,6 +11,7 @@ import picocli.CommandLine.Mixin;
 /** {@code lcw status}: what a dataset database holds. */
 @Command(
     name = "status",
+    header = "Prints what a dataset database holds.",
     mixinStandardHelpOptions = true,
     description =
         "Counts of a dataset database: items by kind, candidates by structure and source,"
