@@ -2,6 +2,7 @@ package org.labelcritic.imaging.critic.errors;
 
 import org.labelcritic.imaging.mask.BinaryMask;
 import org.labelcritic.imaging.mask.Box;
+import org.labelcritic.imaging.mask.DistanceTransform;
 import org.labelcritic.imaging.volume.Affine;
 import org.labelcritic.imaging.volume.Geometry;
 
@@ -88,11 +89,12 @@ public final class MaskEdits {
     for (int z = box.z0(); z < box.z1(); z++) {
       for (int y = box.y0(); y < box.y1(); y++) {
         for (int x = box.x0(); x < box.x1(); x++) {
-          d[i++] = site.test(x, y, z) ? 0 : EuclideanDistance.FAR;
+          d[i++] = site.test(x, y, z) ? 0 : DistanceTransform.FAR;
         }
       }
     }
-    EuclideanDistance.squared(d, box.width(), box.height(), box.depth(), g.sx(), g.sy(), g.sz());
+    DistanceTransform.squaredDistances(
+        d, box.width(), box.height(), box.depth(), g.sx(), g.sy(), g.sz());
     return d;
   }
 
