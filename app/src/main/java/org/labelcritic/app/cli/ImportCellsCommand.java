@@ -52,10 +52,14 @@ final class ImportCellsCommand implements Callable<Integer> {
       context.console().error("problem: " + p.message());
     }
     TerminalProgress progress = new TerminalProgress(context.console(), "import cells");
+    boolean existed = java.nio.file.Files.exists(db.db);
     try (Store store = Store.open(db.db)) {
       report =
           new CellManifestImporter(store, new ImageIoProbe(), list)
               .importManifest(manifest, progress);
+    } catch (LabelCriticException e) {
+      CreatedDatabase.removeIfCreatedAndEmpty(db.db, existed);
+      throw e;
     } finally {
       progress.finish();
     }

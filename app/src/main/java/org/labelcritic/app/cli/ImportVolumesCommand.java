@@ -96,8 +96,12 @@ final class ImportVolumesCommand implements Callable<Integer> {
         new VolumeImportRequest(images, sources, perSource, fallback, map);
     TerminalProgress progress = new TerminalProgress(context.console(), "import volumes");
     ImportReport report;
+    boolean existed = java.nio.file.Files.exists(db.db);
     try (Store store = Store.open(db.db)) {
       report = new VolumeImporter(store, new NiftiHeaderReader()).importVolumes(request, progress);
+    } catch (LabelCriticException e) {
+      CreatedDatabase.removeIfCreatedAndEmpty(db.db, existed);
+      throw e;
     } finally {
       progress.finish();
     }

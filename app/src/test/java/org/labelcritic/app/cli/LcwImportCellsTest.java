@@ -123,6 +123,18 @@ class LcwImportCellsTest {
         .startsWith("error: " + manifest + ": row 1: ")
         .contains("lacks the column(s) page, x, y, w, h, confidence");
     assertThat(run.showsAStackTrace()).isFalse();
+    // The failed import leaves no empty database of its own behind.
+    assertThat(db).doesNotExist();
+  }
+
+  @Test
+  void aFailedImportNeverRemovesADatabaseThatExistedBefore() throws IOException {
+    Path good = write("good.csv", HEADER, "c1,cells/c1.png,,,,,,a,412,0.9,");
+    assertThat(importCells(good).exitCode()).isZero();
+    Path manifest = write("short.csv", "item_id,image,source,code", "c2,cells/c1.png,a,412");
+    assertThat(importCells(manifest).exitCode()).isEqualTo(ExitCodes.FAILED);
+    assertThat(db).exists();
+    assertThat(status()).contains("Items     1  cell 1");
   }
 
   @Test
