@@ -4,11 +4,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.labelcritic.imaging.critic.features.ScanContext;
+import org.labelcritic.imaging.labels.LabelTable;
 import org.labelcritic.imaging.mask.BinaryMask;
 import org.labelcritic.imaging.mask.LabelSet;
 import org.labelcritic.imaging.mask.MaskReader;
+import org.labelcritic.imaging.nifti.NiftiHeaderReader;
 import org.labelcritic.imaging.nifti.NiftiReader;
 import org.labelcritic.imaging.volume.Volume;
 import org.labelcritic.model.LabelCriticException;
@@ -31,28 +35,6 @@ public final class DemoTrainingCases {
           "stomach",
           "aorta");
 
-  // TotalSegmentator ids; by name the two versions agree, by number they do not.
-  private static final List<LabelSet> V2 =
-      List.of(
-          LabelSet.of("spleen", 1),
-          LabelSet.of("kidney_right", 2),
-          LabelSet.of("kidney_left", 3),
-          LabelSet.of("gallbladder", 4),
-          LabelSet.of("liver", 5),
-          LabelSet.of("stomach", 6),
-          LabelSet.of("pancreas", 7),
-          LabelSet.of("aorta", 52));
-  private static final List<LabelSet> V1 =
-      List.of(
-          LabelSet.of("spleen", 1),
-          LabelSet.of("kidney_right", 2),
-          LabelSet.of("kidney_left", 3),
-          LabelSet.of("gallbladder", 4),
-          LabelSet.of("liver", 5),
-          LabelSet.of("stomach", 6),
-          LabelSet.of("aorta", 7),
-          LabelSet.of("pancreas", 10));
-
   private DemoTrainingCases() {}
 
   /** Reads the three cases from the demo folder ({@code resources/demo/volumes}). */
@@ -60,8 +42,18 @@ public final class DemoTrainingCases {
     NiftiReader nifti = new NiftiReader();
     MaskReader reader = new MaskReader(nifti);
     List<TrainingCase> out = new ArrayList<>();
-    out.add(multiLabel(nifti, reader, demo, "example-ct-sm", "patient-1", "ts-v2-total-1.5mm", V2));
-    out.add(multiLabel(nifti, reader, demo, "example-ct", "patient-1", "ts-v1-1.5mm", V1));
+    // The v2 map embeds its label table; v1 maps carry none, the demo ships it. Organs are found
+    // by name in the table: the two versions number them differently.
+    Path v2 = demo.resolve("sources/ts-v2-total-1.5mm/example-ct-sm/total.nii.gz");
+    LabelTable v2Table =
+        LabelTable.fromNiftiExtensions(new NiftiHeaderReader().read(v2))
+            .orElseThrow(() -> LabelCriticException.inFile(v2, "has no embedded label table"));
+    LabelTable v1Table = LabelTable.read(demo.resolve("label-tables/totalseg_v1_total.json"));
+    out.add(
+        multiLabel(
+            nifti, reader, demo, "example-ct-sm", "patient-1", "ts-v2-total-1.5mm", sets(v2Table)));
+    out.add(
+        multiLabel(nifti, reader, demo, "example-ct", "patient-1", "ts-v1-1.5mm", sets(v1Table)));
     Volume aortaCt = nifti.read(demo.resolve("images/aorta-crop/ct.nii.gz"));
     BinaryMask aorta =
         reader
@@ -74,6 +66,26 @@ public final class DemoTrainingCases {
             "ts-total",
             ScanContext.of(aortaCt),
             Map.of("aorta", aorta)));
+    return out;
+  }
+
+  /** The label values of each trained organ, looked up by name in the source's own table. */
+  static List<LabelSet> sets(LabelTable table) {
+    List<LabelSet> out = new ArrayList<>();
+    for (String organ : ORGANS) {
+      Set<Integer> values = new TreeSet<>();
+      table
+          .names()
+          .forEach(
+              (value, name) -> {
+                if (name.equals(organ)) {
+                  values.add(value);
+                }
+              });
+      if (!values.isEmpty()) {
+        out.add(new LabelSet(organ, values));
+      }
+    }
     return out;
   }
 
