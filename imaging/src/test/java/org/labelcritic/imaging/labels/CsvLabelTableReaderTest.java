@@ -58,7 +58,7 @@ class CsvLabelTableReaderTest {
         .isInstanceOf(LabelCriticException.class)
         .hasMessageContaining(f.toString())
         .hasMessageContaining("row 3")
-        .hasMessageContaining("not UTF-8");
+        .hasMessageContaining("not valid UTF-8");
   }
 
   @Test

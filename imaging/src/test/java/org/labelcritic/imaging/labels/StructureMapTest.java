@@ -153,7 +153,7 @@ class StructureMapTest {
             "name,structure\nf\u00e9mur,femur\n".getBytes(StandardCharsets.ISO_8859_1));
     assertThatThrownBy(() -> StructureMap.read(latin1))
         .hasMessageContaining("row 2")
-        .hasMessageContaining("not UTF-8");
+        .hasMessageContaining("not valid UTF-8");
   }
 
   @Test

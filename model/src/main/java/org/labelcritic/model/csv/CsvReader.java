@@ -57,6 +57,14 @@ public final class CsvReader implements AutoCloseable {
     }
   }
 
+  /**
+   * Reads from a stream (a class-path resource, text already in memory); {@code name} is used in
+   * messages. The reader owns the stream and closes it.
+   */
+  public static CsvReader open(InputStream in, Path name) {
+    return new CsvReader(name, in);
+  }
+
   public Path file() {
     return file;
   }
