@@ -136,6 +136,10 @@ for path in \
 done
 grep -q ' ./opt/labelcritic/lib/app/labelcritic-app-.*\.jar$' "$WORK/deb.txt" || fail "the .deb lacks the application jar"
 dpkg-deb -f "$DEB" Depends | grep -q 'libgtk-3-0' || fail "the .deb does not depend on GTK 3"
+dpkg-deb --ctrl-tarfile "$DEB" | tar -xO ./postinst >"$WORK/postinst"
+grep -q 'xdg-desktop-menu install /opt/labelcritic/lib/labelcritic-LabelCritic.desktop' "$WORK/postinst" \
+  || fail "the .deb does not install its desktop entry"
+if grep -q 'lcw.desktop' "$WORK/postinst"; then fail "the .deb puts the console launcher lcw into the menu"; fi
 dpkg-deb --fsys-tarfile "$DEB" | tar -xO ./opt/labelcritic/lib/labelcritic-LabelCritic.desktop >"$WORK/entry.desktop"
 grep -q '^Exec=/opt/labelcritic/bin/LabelCritic' "$WORK/entry.desktop" || fail "the desktop entry does not run the launcher"
 grep -q '^Icon=/opt/labelcritic/lib/LabelCritic.png' "$WORK/entry.desktop" || fail "the desktop entry has no icon"

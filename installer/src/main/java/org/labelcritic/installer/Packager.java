@@ -148,7 +148,7 @@ public final class Packager {
             + megabytes(sizeOf(jars))
             + ")");
     for (String type : installers) {
-      Path file = installer(type, appImage);
+      Path file = installer(type, jars, runtime);
       log.println("[packager] " + type + " " + file + ": " + megabytes(sizeOf(file)));
     }
     log.printf(
@@ -231,6 +231,9 @@ public final class Packager {
       boolean javafx = jar.getFileName().toString().startsWith("javafx-");
       if (javafx || trimmer.needsTrimming(jar)) {
         NativeTrimmer.Result r = trimmer.copy(jar, copy, javafx ? target : null);
+        if (r.entriesDropped() == 0 && r.librariesExtracted() == 0) {
+          continue;
+        }
         log.println(
             "[packager] "
                 + jar.getFileName()
@@ -309,31 +312,9 @@ public final class Packager {
   }
 
   private Path appImage(Path jars, Path runtime) throws PackagingException {
-    Path pkg = options.packageDir();
     List<String> args = new ArrayList<>(common());
-    args.addAll(
-        List.of(
-            "--type",
-            "app-image",
-            "--input",
-            jars.toString(),
-            "--main-jar",
-            options.mainJar(),
-            "--main-class",
-            MAIN_CLASS,
-            "--runtime-image",
-            runtime.toString(),
-            "--java-options",
-            String.join(" ", JAVA_OPTIONS),
-            "--add-launcher",
-            "lcw=" + pkg.resolve("launchers").resolve("lcw.properties"),
-            "--app-content",
-            options.appContent().toString(),
-            "--dest",
-            options.dest().toString()));
-    if (host.os() == Host.Os.MAC) {
-      args.addAll(macIdentity());
-    }
+    args.addAll(List.of("--type", "app-image", "--dest", options.dest().toString()));
+    args.addAll(application(jars, runtime));
     tool("jpackage", args);
     Path image = options.dest().resolve(host.os() == Host.Os.MAC ? APP_NAME + ".app" : APP_NAME);
     if (!Files.isDirectory(image)) {
@@ -342,17 +323,40 @@ public final class Packager {
     return image;
   }
 
-  private Path installer(String type, Path appImage) throws PackagingException {
+  /**
+   * What goes into the application: jars, main class, runtime, launchers, licences. Installers are
+   * built from these too, not from the finished app-image: from an app-image, jpackage 25 gives
+   * every launcher a menu entry, the console launcher {@code lcw} included.
+   */
+  private List<String> application(Path jars, Path runtime) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--input",
+                jars.toString(),
+                "--main-jar",
+                options.mainJar(),
+                "--main-class",
+                MAIN_CLASS,
+                "--runtime-image",
+                runtime.toString(),
+                "--java-options",
+                String.join(" ", JAVA_OPTIONS),
+                "--add-launcher",
+                "lcw=" + options.packageDir().resolve("launchers").resolve("lcw.properties"),
+                "--app-content",
+                options.appContent().toString()));
+    if (host.os() == Host.Os.MAC) {
+      args.addAll(macIdentity());
+    }
+    return args;
+  }
+
+  private Path installer(String type, Path jars, Path runtime) throws PackagingException {
     Set<Path> before = Set.copyOf(list(options.dest(), "." + type));
     List<String> args = new ArrayList<>(common());
-    args.addAll(
-        List.of(
-            "--type",
-            type,
-            "--app-image",
-            appImage.toString(),
-            "--dest",
-            options.dest().toString()));
+    args.addAll(List.of("--type", type, "--dest", options.dest().toString()));
+    args.addAll(application(jars, runtime));
     switch (host.os()) {
       case LINUX ->
           args.addAll(
@@ -366,7 +370,8 @@ public final class Packager {
                   "--linux-app-category",
                   "science",
                   "--linux-shortcut",
-                  // JavaFX's window toolkit (inside its jar, so jpackage cannot find it itself).
+                  // JavaFX's window toolkit: jpackage finds a library's package only when that
+                  // package is installed on the build machine, and a CI machine has no GTK.
                   "--linux-package-deps",
                   "libgtk-3-0 | libgtk-3-0t64"));
       case WINDOWS ->
@@ -380,7 +385,7 @@ public final class Packager {
                   // Fixed: a newer .msi replaces an installed older one.
                   "--win-upgrade-uuid",
                   "6f1e0b8a-3c2d-4e57-9a41-5b7c2d9e8f10"));
-      case MAC -> args.addAll(macIdentity());
+      case MAC -> {}
     }
     tool("jpackage", args);
     return list(options.dest(), "." + type).stream()
