@@ -85,6 +85,7 @@ public final class TeamFixture {
 
   /** Opens an existing copy of the fixture's database (same ids). */
   public static TeamFixture reopen(Path db, Path dir, int n) throws Exception {
+    Files.createDirectories(dir.resolve("masks"));
     return new TeamFixture(Store.open(db), dir, n);
   }
 
