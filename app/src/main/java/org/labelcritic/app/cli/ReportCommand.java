@@ -3,10 +3,8 @@ package org.labelcritic.app.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.labelcritic.model.LabelCriticException;
-import org.labelcritic.model.report.DatasetSummaries;
 import org.labelcritic.model.report.DatasetSummary;
-import org.labelcritic.model.report.HtmlReport;
-import org.labelcritic.model.store.AuditLog;
+import org.labelcritic.model.report.ReportWriter;
 import org.labelcritic.model.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,7 +36,7 @@ final class ReportCommand implements Callable<Integer> {
   @Override
   public Integer call() throws LabelCriticException {
     try (Store store = ExistingDatabase.open(db.db)) {
-      DatasetSummary s = write(store, out, CliUser.name());
+      DatasetSummary s = ReportWriter.write(store, out, CliUser.name());
       context
           .console()
           .println(
@@ -52,14 +50,5 @@ final class ReportCommand implements Callable<Integer> {
                   + out.toAbsolutePath().normalize());
     }
     return ExitCodes.OK;
-  }
-
-  /** Reads the summary, writes the report and audits it as an export (also for the menu entry). */
-  static DatasetSummary write(Store store, Path out, String by) throws LabelCriticException {
-    DatasetSummary s = new DatasetSummaries(store).read();
-    HtmlReport.write(s, out);
-    new AuditLog(store)
-        .record(by, AuditLog.Kind.EXPORT, "report to " + out.toAbsolutePath().normalize());
-    return s;
   }
 }
