@@ -111,12 +111,12 @@ public final class DatasetSummaries {
       if (s.total() > 0) {
         series
             .computeIfAbsent(d.structure(), k -> new ArrayList<>())
-            .add(new TimelinePoint(at, d.structure(), s.value(), s.total()));
+            .add(new TimelinePoint(at, d.structure(), s.value(), s.total(), p.total()));
       }
       if (p.total() > 0) {
         series
             .computeIfAbsent(DatasetSummary.POOLED, k -> new ArrayList<>())
-            .add(new TimelinePoint(at, DatasetSummary.POOLED, p.value(), p.total()));
+            .add(new TimelinePoint(at, DatasetSummary.POOLED, p.value(), p.total(), p.total()));
       }
     }
     List<TimelinePoint> out = new ArrayList<>();

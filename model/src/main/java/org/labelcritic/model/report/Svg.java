@@ -107,7 +107,7 @@ final class Svg {
     for (TimelinePoint p : points) {
       series.computeIfAbsent(p.structure(), k -> new ArrayList<>()).add(p);
     }
-    long maxN = points.stream().mapToLong(TimelinePoint::comparisons).max().orElse(1);
+    long maxN = points.stream().mapToLong(TimelinePoint::order).max().orElse(1);
     int plotW = w - left - right;
     int plotH = h - top - bottom;
     StringBuilder b = open(title, w, h);
@@ -138,7 +138,7 @@ final class Svg {
     for (Map.Entry<String, List<TimelinePoint>> e : series.entrySet()) {
       StringBuilder pts = new StringBuilder();
       for (TimelinePoint p : e.getValue()) {
-        double x = left + plotW * (maxN <= 1 ? 1 : (p.comparisons() - 1) / (double) (maxN - 1));
+        double x = left + plotW * (maxN <= 1 ? 1 : (p.order() - 1) / (double) (maxN - 1));
         double y = top + plotH * (1 - p.accuracy());
         pts.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
       }

@@ -7,6 +7,9 @@ import java.time.Instant;
  * time.
  *
  * @param structure the structure's name, or {@link DatasetSummary#POOLED}
- * @param comparisons decisions counted so far (the verdict preferred one of the two candidates)
+ * @param comparisons this series' decisions counted so far (the verdict preferred one of the two
+ *     candidates)
+ * @param order the comparisons counted so far over all structures: a common time axis
  */
-public record TimelinePoint(Instant at, String structure, double accuracy, long comparisons) {}
+public record TimelinePoint(
+    Instant at, String structure, double accuracy, long comparisons, long order) {}

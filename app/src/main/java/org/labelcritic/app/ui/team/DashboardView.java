@@ -117,7 +117,21 @@ public final class DashboardView {
   private static LineChart<Number, Number> accuracyChart(DashboardViewModel vm, I18n i18n) {
     NumberAxis x = new NumberAxis();
     x.setLabel(i18n.text("team.dashboard.axis.compared"));
-    x.setForceZeroInRange(false);
+    x.setAutoRanging(false);
+    x.setLowerBound(0);
+    x.setMinorTickVisible(false);
+    x.setTickLabelFormatter(
+        new javafx.util.StringConverter<>() {
+          @Override
+          public String toString(Number n) {
+            return String.valueOf(Math.round(n.doubleValue()));
+          }
+
+          @Override
+          public Number fromString(String s) {
+            return Double.valueOf(s);
+          }
+        });
     NumberAxis y = new NumberAxis(0, 1, 0.1);
     y.setAutoRanging(false);
     y.setLabel(i18n.text("team.dashboard.axis.share"));
@@ -139,9 +153,34 @@ public final class DashboardView {
                 }
                 data.add(line);
               }
+              double max = 1;
+              for (DashboardViewModel.Series s : series) {
+                for (double[] p : s.points()) {
+                  max = Math.max(max, p[0]);
+                }
+              }
+              x.setUpperBound(max);
+              x.setTickUnit(niceStep(max / 6));
               chart.setData(data);
             });
     return chart;
+  }
+
+  /** 1, 2, 5, 10, 20, 50, ... at least {@code raw}. */
+  static double niceStep(double raw) {
+    double step = 1;
+    while (step < raw) {
+      double next = step * 2;
+      if (next >= raw) {
+        return next;
+      }
+      next = step * 5;
+      if (next >= raw) {
+        return next;
+      }
+      step *= 10;
+    }
+    return step;
   }
 
   private static BarChart<String, Number> bars(
@@ -164,6 +203,7 @@ public final class DashboardView {
     chart.setTitle(title);
     chart.setAnimated(false);
     chart.setLegendVisible(false);
+    chart.setCategoryGap(60);
     values.addListener(
         (o, a, data) -> {
           XYChart.Series<String, Number> s = new XYChart.Series<>();

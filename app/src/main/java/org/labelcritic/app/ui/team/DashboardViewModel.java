@@ -63,7 +63,10 @@ public final class DashboardViewModel {
   /** A slice, a bar or a point of a chart. */
   public record Datum(String name, double value) {}
 
-  /** One line of the accuracy chart: accuracy (0..1) after the n-th comparison. */
+  /**
+   * One line of the accuracy chart: {x, accuracy 0..1} where x counts the comparisons over all
+   * structures up to that decision (a common time axis).
+   */
   public record Series(String name, List<double[]> points) {}
 
   private final I18n i18n;
@@ -196,7 +199,7 @@ public final class DashboardViewModel {
     Map<String, List<double[]>> by = new LinkedHashMap<>();
     for (TimelinePoint p : points) {
       by.computeIfAbsent(p.structure(), k -> new ArrayList<>())
-          .add(new double[] {p.comparisons(), p.accuracy()});
+          .add(new double[] {p.order(), p.accuracy()});
     }
     List<Series> out = new ArrayList<>();
     by.forEach(
