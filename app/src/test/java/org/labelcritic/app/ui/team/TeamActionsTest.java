@@ -25,8 +25,7 @@ class TeamActionsTest {
   @TempDir Path dir;
 
   @Test
-  void theActionsAreDeclaredWithTheirKeysAndTheMenuEntryWritesAnAuditedReport()
-      throws Exception {
+  void theActionsAreDeclaredWithTheirKeysAndTheMenuEntryWritesAnAuditedReport() throws Exception {
     ExecutorService io = Executors.newSingleThreadExecutor(r -> new Thread(r, "test-io"));
     try (Store store = TeamStores.reviewed(dir)) {
       TeamActions actions =
