@@ -55,15 +55,21 @@ public final class Assigner {
       boolean overlap =
           perOverlap >= 2 && StableHash.unit(seed, item.externalId()) < settings.overlap();
       int take = overlap ? perOverlap : 1;
-      List<String> ranked = new ArrayList<>(reviewers);
-      ranked.sort(
-          Comparator.comparingLong((String r) -> StableHash.of(seed, r, item.externalId()))
+      long[] score = new long[reviewers.size()];
+      Integer[] order = new Integer[reviewers.size()];
+      for (int r = 0; r < score.length; r++) {
+        score[r] = StableHash.of(seed, reviewers.get(r), item.externalId());
+        order[r] = r;
+      }
+      java.util.Arrays.sort(
+          order,
+          Comparator.comparingLong((Integer r) -> score[r])
               .reversed()
-              .thenComparing(Comparator.naturalOrder()));
+              .thenComparing(r -> reviewers.get(r)));
       for (int i = 0; i < take; i++) {
         queues
-            .get(ranked.get(i))
-            .add(new Slot(item, overlap ? AssignmentRole.OVERLAP : AssignmentRole.SINGLE));
+            .get(reviewers.get(order[i]))
+            .add(new Slot(item, overlap ? AssignmentRole.OVERLAP : AssignmentRole.SINGLE, 0));
       }
     }
     double g = settings.goldRate();
@@ -73,22 +79,27 @@ public final class Assigner {
       if (g > 0 && want == 0 && !q.isEmpty() && !goldPool.isEmpty()) {
         want = 1;
       }
-      List<ItemKey> pool = new ArrayList<>(goldPool);
+      List<Slot> pool = new ArrayList<>(goldPool.size());
+      for (ItemKey i : goldPool) {
+        pool.add(new Slot(i, AssignmentRole.GOLD, StableHash.of(seed, r, "gold", i.externalId())));
+      }
       pool.sort(
-          Comparator.comparingLong((ItemKey i) -> StableHash.of(seed, r, "gold", i.externalId()))
+          Comparator.comparingLong(Slot::key)
               .reversed()
-              .thenComparing(ItemKey::externalId));
+              .thenComparing(sl -> sl.item().externalId()));
       for (int i = 0; i < Math.min(want, pool.size()); i++) {
-        q.add(new Slot(pool.get(i), AssignmentRole.GOLD));
+        q.add(pool.get(i));
       }
     }
     List<Assigned> out = new ArrayList<>();
     for (String r : reviewers) {
-      List<Slot> q = queues.get(r);
-      q.sort(
-          Comparator.comparingLong(
-                  (Slot s) -> StableHash.of(seed, r, "position", s.item().externalId()))
-              .thenComparing(s -> s.item().externalId()));
+      List<Slot> q = new ArrayList<>(queues.get(r).size());
+      for (Slot sl : queues.get(r)) {
+        q.add(
+            new Slot(
+                sl.item(), sl.role(), StableHash.of(seed, r, "position", sl.item().externalId())));
+      }
+      q.sort(Comparator.comparingLong(Slot::key).thenComparing(sl -> sl.item().externalId()));
       for (int i = 0; i < q.size(); i++) {
         out.add(new Assigned(r, q.get(i).item().id(), q.get(i).role(), i));
       }
@@ -96,5 +107,6 @@ public final class Assigner {
     return out;
   }
 
-  private record Slot(ItemKey item, AssignmentRole role) {}
+  /** An item in a queue; {@code key} orders it where an order is being made. */
+  private record Slot(ItemKey item, AssignmentRole role, long key) {}
 }
