@@ -45,6 +45,7 @@ final class ExportCodesCommand implements Callable<Integer> {
     CodeExport.Summary s;
     try (Store store = ExistingDatabase.open(db.db)) {
       s = new CodeExport(store).write(out);
+      CliUser.exported(store, "codes (" + s.rows() + ")", out);
     }
     context
         .console()

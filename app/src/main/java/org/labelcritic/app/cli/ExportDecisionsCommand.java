@@ -48,6 +48,7 @@ final class ExportDecisionsCommand implements Callable<Integer> {
     long rows;
     try (Store store = ExistingDatabase.open(db.db)) {
       rows = new DecisionLogExport(new ExportQueries(store)).write(out, format);
+      CliUser.exported(store, "decisions (" + rows + ")", out);
     }
     context
         .console()

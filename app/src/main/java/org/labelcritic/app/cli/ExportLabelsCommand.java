@@ -53,6 +53,7 @@ final class ExportLabelsCommand implements Callable<Integer> {
       r =
           new LabelExporter(store, new NiftiReader(), new NiftiWriter(), Clock.systemUTC())
               .run(out, progress);
+      CliUser.exported(store, "labels (" + r.written() + ")", out);
     } finally {
       progress.finish();
     }

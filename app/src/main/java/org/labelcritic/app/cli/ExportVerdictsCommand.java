@@ -82,6 +82,7 @@ final class ExportVerdictsCommand implements Callable<Integer> {
               throw e.getCause();
             }
           });
+      CliUser.exported(store, "verdicts (" + rows[0] + ")", out);
     }
     context
         .console()

@@ -32,7 +32,11 @@ import picocli.CommandLine.Command;
       GuiCommand.class,
       CriticCommand.class,
       ExportCommand.class,
-      AdoptCommand.class
+      AdoptCommand.class,
+      ReportCommand.class,
+      SessionCommand.class,
+      AssignCommand.class,
+      ReviewerCommand.class
     })
 public final class LcwCommand {
   private static final Logger LOG = LoggerFactory.getLogger(LcwCommand.class);

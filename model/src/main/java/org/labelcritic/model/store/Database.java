@@ -21,7 +21,7 @@ final class Database {
   private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
   /** The newest schema version this build knows. A newer database is refused. */
-  static final int SCHEMA_VERSION = 3;
+  static final int SCHEMA_VERSION = 4;
 
   private Database() {}
 

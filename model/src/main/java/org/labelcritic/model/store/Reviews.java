@@ -19,6 +19,7 @@ import org.labelcritic.model.domain.Reviewer;
 
 /** Reviewers, their sessions and their append-only decisions. */
 public final class Reviews {
+  private static final org.slf4j.Logger AUDIT = org.slf4j.LoggerFactory.getLogger(AuditLog.LOGGER);
   static final String DECISION_COLUMNS =
       "id, uid, item_id, structure_id, reviewer_id, session_id, action, candidate_id,"
           + " flag_reason, note, verdict_id, supersedes_id, time_spent_ms, decided_at";
@@ -55,7 +56,7 @@ public final class Reviews {
   public ReviewSession startSession(long reviewerId, String machine) throws LabelCriticException {
     String uid = UUID.randomUUID().toString();
     Instant now = Instant.now();
-    return store.call(
+    return store.transaction(
         c -> {
           PreparedStatement ins =
               store.statement(
@@ -66,19 +67,44 @@ public final class Reviews {
           ins.setString(3, machine == null ? "" : machine);
           ins.setString(4, now.toString());
           ins.executeUpdate();
-          return new ReviewSession(store.lastId(), uid, reviewerId, machine, now, Optional.empty());
+          long id = store.lastId();
+          AuditLog.append(
+              store,
+              reviewerName(reviewerId),
+              AuditLog.Kind.SESSION_START,
+              "session " + uid + " on " + (machine == null ? "" : machine),
+              true);
+          return new ReviewSession(id, uid, reviewerId, machine, now, Optional.empty());
         });
   }
 
   public void endSession(long sessionId) throws LabelCriticException {
-    store.call(
+    store.transaction(
         c -> {
           PreparedStatement up =
               store.statement(
                   "UPDATE review_session SET ended_at = ? WHERE id = ? AND ended_at IS NULL");
           up.setString(1, Instant.now().toString());
           up.setLong(2, sessionId);
-          return up.executeUpdate();
+          int changed = up.executeUpdate();
+          if (changed > 0) {
+            PreparedStatement who =
+                store.statement(
+                    "SELECT r.name, s.uid FROM review_session s"
+                        + " JOIN reviewer r ON r.id = s.reviewer_id WHERE s.id = ?");
+            who.setLong(1, sessionId);
+            try (ResultSet rs = who.executeQuery()) {
+              if (rs.next()) {
+                AuditLog.append(
+                    store,
+                    rs.getString(1),
+                    AuditLog.Kind.SESSION_END,
+                    "session " + rs.getString(2),
+                    true);
+              }
+            }
+          }
+          return changed;
         });
   }
 
@@ -87,7 +113,12 @@ public final class Reviews {
    * structure. The decision is committed (durably) before this method returns.
    */
   public Decision record(NewDecision d) throws LabelCriticException {
-    return store.transaction(c -> insert(d));
+    return store.transaction(
+        c -> {
+          Decision out = insert(d);
+          audit(out, true);
+          return out;
+        });
   }
 
   /**
@@ -102,10 +133,47 @@ public final class Reviews {
         c -> {
           List<Decision> out = new ArrayList<>(decisions.size());
           for (NewDecision d : decisions) {
-            out.add(insert(d));
+            Decision one = insert(d);
+            audit(one, false);
+            out.add(one);
           }
+          AUDIT.info(
+              "{} appended {} decision(s) in one transaction", store.dataset().uid(), out.size());
           return out;
         });
+  }
+
+  /** Appends the audit row of a decision just inserted; call inside its transaction. */
+  private void audit(Decision d, boolean log) throws SQLException {
+    AuditLog.append(store, reviewerName(d.reviewerId()), AuditLog.Kind.DECISION, describe(d), log);
+  }
+
+  private String reviewerName(long reviewerId) throws SQLException {
+    PreparedStatement ps = store.statement("SELECT name FROM reviewer WHERE id = ?");
+    ps.setLong(1, reviewerId);
+    try (ResultSet rs = ps.executeQuery()) {
+      return rs.next() ? rs.getString(1) : "#" + reviewerId;
+    }
+  }
+
+  /** The audit text of a decision: ids only, so that it costs no extra lookups. */
+  static String describe(Decision d) {
+    String what =
+        switch (d.action()) {
+          case DecisionAction.Accept a -> "ACCEPT candidate " + a.candidateId();
+          case DecisionAction.Edit e -> "EDIT candidate " + e.newCandidateId();
+          case DecisionAction.Flag f -> "FLAG " + f.reason().name();
+          case DecisionAction.Reopen r -> "REOPEN";
+        };
+    return "decision "
+        + d.uid()
+        + " item "
+        + d.itemId()
+        + " structure "
+        + d.structureId()
+        + ": "
+        + what
+        + (d.sessionId().isPresent() ? " (session " + d.sessionId().getAsLong() + ")" : "");
   }
 
   /** Inserts one decision; call inside a transaction. */
