@@ -86,6 +86,21 @@ public final class PlaneGrid {
     return nSlices;
   }
 
+  /** The voxel axis (0 = x, 1 = y, 2 = z) this plane slices along. */
+  public int sliceAxis() {
+    return js;
+  }
+
+  /** The voxel axis along the image's width. */
+  public int uAxis() {
+    return ja;
+  }
+
+  /** The voxel axis along the image's height. */
+  public int vAxis() {
+    return jb;
+  }
+
   /** The slice of this plane that holds voxel {@code xyz}. */
   public int sliceOf(int[] xyz) {
     return xyz[js];

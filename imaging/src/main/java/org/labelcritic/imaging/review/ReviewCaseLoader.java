@@ -42,9 +42,9 @@ import org.slf4j.LoggerFactory;
  * Loads what the viewer shows for an item and structure: the scan (a NIfTI file or a DICOM series
  * folder) and each candidate's mask (a binary mask or a multi-label map, read through {@link
  * MaskReader}) on the scan's grid. Scans and masks are kept in caches bounded by bytes, and {@link
- * #prefetch} starts reading the next case before it is shown. Reads run on the executor given; a
- * {@link #load} that is cancelled stops waiting at once and leaves the read to finish into the
- * cache. Thread-safe.
+ * #prefetch} starts reading the next case before it is shown. A file is read by the thread that
+ * first asks for it (a load, or a prefetch task on the executor given); a load that finds a file
+ * being read by another thread waits for it, looking at its cancel flag. Thread-safe.
  *
  * <p>A scan that is missing, unreadable or changed since import fails the load with a message that
  * names the file and the cause; a mask with such a problem is shown as an empty candidate carrying
@@ -66,7 +66,7 @@ public final class ReviewCaseLoader {
 
   /**
    * @param cacheBytes heap for recent scans and masks together (scans get three quarters)
-   * @param executor where files are read (an IO pool the caller owns)
+   * @param executor where prefetches run (an IO pool the caller owns)
    */
   public ReviewCaseLoader(
       Store store, NiftiReader nifti, DicomSeriesReader dicom, long cacheBytes, Executor executor) {
@@ -103,6 +103,7 @@ public final class ReviewCaseLoader {
     int total = 1 + p.masks.size();
     progress.message(p.item.externalId() + " · " + p.structure.name());
     progress.update(0, total);
+    p.readOwn(progress);
     Volume scan = await(p.scan, progress);
     progress.update(1, total);
     List<CaseCandidate> out = new ArrayList<>();
@@ -135,7 +136,7 @@ public final class ReviewCaseLoader {
     CompletableFuture.runAsync(
         () -> {
           try {
-            start(itemId, structureId);
+            start(itemId, structureId).readOwn(Progress.none());
           } catch (LabelCriticException e) {
             // The load that shows the case reports it; a prefetch only warms the caches.
             LOG.debug("prefetch of item {} failed: {}", itemId, e.getMessage());
@@ -149,14 +150,61 @@ public final class ReviewCaseLoader {
     return scans.getIfPresent(itemId) != null;
   }
 
-  /** The reads of one case, started or found in the caches. */
+  /**
+   * The reads of one case, found in the caches or to be done by the thread that asked for them
+   * ({@code own}, scan first).
+   */
   private record Pending(
       Item item,
       Structure structure,
       List<Candidate> candidates,
       Map<Long, Source> sources,
       CompletableFuture<Volume> scan,
-      List<CompletableFuture<BinaryMask>> masks) {}
+      List<CompletableFuture<BinaryMask>> masks,
+      List<OwnRead> own) {
+
+    /**
+     * Does this thread's reads; once cancelled, the rest fail as cancelled (so they leave the cache
+     * and a later load reads them again).
+     */
+    void readOwn(Progress progress) {
+      for (OwnRead r : own) {
+        if (progress.isCancelled()) {
+          break;
+        }
+        r.read().run();
+      }
+      CancellationException cancelled = new CancellationException("loading was cancelled");
+      for (OwnRead r : own) {
+        r.future().completeExceptionally(cancelled);
+      }
+    }
+  }
+
+  /** A read this thread does, and the future it completes. */
+  private record OwnRead(CompletableFuture<?> future, Runnable read) {}
+
+  /** A future this thread completes by calling {@code read}, registered in {@code own}. */
+  private static <T> CompletableFuture<T> own(
+      List<OwnRead> own, java.util.function.Supplier<T> read) {
+    CompletableFuture<T> f = new CompletableFuture<>();
+    own.add(
+        new OwnRead(
+            f,
+            () -> {
+              if (f.isDone()) {
+                return;
+              }
+              try {
+                f.complete(read.get());
+              } catch (CompletionException e) {
+                f.completeExceptionally(e.getCause() == null ? e : e.getCause());
+              } catch (RuntimeException | Error e) {
+                f.completeExceptionally(e);
+              }
+            }));
+    return f;
+  }
 
   private Pending start(long itemId, long structureId) throws LabelCriticException {
     Item item =
@@ -184,14 +232,13 @@ public final class ReviewCaseLoader {
         candidates.add(c);
       }
     }
-    CompletableFuture<Volume> scan =
-        scans.get(itemId, (k, ex) -> CompletableFuture.supplyAsync(() -> readScan(item), ex));
+    List<OwnRead> own = new ArrayList<>();
+    CompletableFuture<Volume> scan = scans.get(itemId, (k, ex) -> own(own, () -> readScan(item)));
     List<CompletableFuture<BinaryMask>> maskReads = new ArrayList<>();
     for (Candidate c : candidates) {
-      maskReads.add(
-          maskCache.get(c.id(), (k, ex) -> CompletableFuture.supplyAsync(() -> readMask(c), ex)));
+      maskReads.add(maskCache.get(c.id(), (k, ex) -> own(own, () -> readMask(c))));
     }
-    return new Pending(item, structure, candidates, sources, scan, maskReads);
+    return new Pending(item, structure, candidates, sources, scan, maskReads, own);
   }
 
   private Volume readScan(Item item) {
@@ -276,6 +323,9 @@ public final class ReviewCaseLoader {
         Throwable cause = e.getCause();
         if (cause instanceof CompletionException ce && ce.getCause() != null) {
           cause = ce.getCause();
+        }
+        if (cause instanceof CancellationException ce) {
+          throw ce;
         }
         if (cause instanceof LabelCriticException lce) {
           throw lce;

@@ -65,7 +65,7 @@ class ReviewCaseLoaderTest {
                   w.candidate(id, liver, tot, mask(total, 5));
                   return id;
                 });
-    pool = Executors.newFixedThreadPool(2);
+    pool = Executors.newSingleThreadExecutor();
   }
 
   @AfterEach
