@@ -61,8 +61,28 @@ public final class ReviewCaseLoader {
   private final DicomSeriesReader dicom;
   private final MaskReader masks;
   private final Executor executor;
-  private final AsyncCache<Long, Volume> scans;
-  private final AsyncCache<Long, BinaryMask> maskCache;
+  private final AsyncCache<Long, Read<Volume>> scans;
+  private final AsyncCache<Long, Read<BinaryMask>> maskCache;
+
+  /**
+   * A finished read: its value, or the problem that kept it from being read. Failures are values,
+   * not failed futures, so an expected problem (a missing file) is not logged as a crash; they are
+   * removed from the cache at once so that the next load tries again.
+   */
+  private record Read<T>(T value, LabelCriticException error) {
+    T get() throws LabelCriticException {
+      if (error != null) {
+        throw error;
+      }
+      return value;
+    }
+  }
+
+  /** A read that may fail with a message for the user. */
+  @FunctionalInterface
+  private interface FileRead<T> {
+    T read() throws LabelCriticException;
+  }
 
   /**
    * @param cacheBytes heap for recent scans and masks together (scans get three quarters)
@@ -79,14 +99,21 @@ public final class ReviewCaseLoader {
     this.scans =
         Caffeine.newBuilder()
             .maximumWeight(Math.max(1, cacheBytes / 4 * 3 / 1024))
-            .weigher((Long k, Volume v) -> (int) Math.min(Integer.MAX_VALUE, v.bytes() / 1024))
+            .weigher(
+                (Long k, Read<Volume> r) ->
+                    r.value() == null
+                        ? 0
+                        : (int) Math.min(Integer.MAX_VALUE, r.value().bytes() / 1024))
             .executor(executor)
             .buildAsync();
     this.maskCache =
         Caffeine.newBuilder()
             .maximumWeight(Math.max(1, cacheBytes / 4 / 1024))
             .weigher(
-                (Long k, BinaryMask m) -> (int) Math.min(Integer.MAX_VALUE, m.bytes() / 1024 + 1))
+                (Long k, Read<BinaryMask> r) ->
+                    r.value() == null
+                        ? 0
+                        : (int) Math.min(Integer.MAX_VALUE, r.value().bytes() / 1024 + 1))
             .executor(executor)
             .buildAsync();
   }
@@ -104,18 +131,18 @@ public final class ReviewCaseLoader {
     progress.message(p.item.externalId() + " · " + p.structure.name());
     progress.update(0, total);
     p.readOwn(progress);
-    Volume scan = await(p.scan, progress);
+    Volume scan = await(p.scan, progress).get();
     progress.update(1, total);
     List<CaseCandidate> out = new ArrayList<>();
     int done = 1;
     for (int i = 0; i < p.candidates.size(); i++) {
       Candidate c = p.candidates.get(i);
       Source source = p.sources.get(c.sourceId());
-      CompletableFuture<BinaryMask> f = p.masks.get(i);
+      CompletableFuture<Read<BinaryMask>> f = p.masks.get(i);
       BinaryMask mask = BinaryMask.empty(scan.geometry());
       Problem problem = null;
       try {
-        mask = await(f, progress);
+        mask = await(f, progress).get();
         mask = mask.onto(scan.geometry());
       } catch (LabelCriticException e) {
         problem = e.problem();
@@ -159,8 +186,8 @@ public final class ReviewCaseLoader {
       Structure structure,
       List<Candidate> candidates,
       Map<Long, Source> sources,
-      CompletableFuture<Volume> scan,
-      List<CompletableFuture<BinaryMask>> masks,
+      CompletableFuture<Read<Volume>> scan,
+      List<CompletableFuture<Read<BinaryMask>>> masks,
       List<OwnRead> own) {
 
     /**
@@ -184,10 +211,13 @@ public final class ReviewCaseLoader {
   /** A read this thread does, and the future it completes. */
   private record OwnRead(CompletableFuture<?> future, Runnable read) {}
 
-  /** A future this thread completes by calling {@code read}, registered in {@code own}. */
-  private static <T> CompletableFuture<T> own(
-      List<OwnRead> own, java.util.function.Supplier<T> read) {
-    CompletableFuture<T> f = new CompletableFuture<>();
+  /**
+   * A future of {@code cache} this thread completes by calling {@code read}, registered in {@code
+   * own}; a failed read leaves the cache.
+   */
+  private static <T> CompletableFuture<Read<T>> own(
+      List<OwnRead> own, AsyncCache<Long, Read<T>> cache, long key, FileRead<T> read) {
+    CompletableFuture<Read<T>> f = new CompletableFuture<>();
     own.add(
         new OwnRead(
             f,
@@ -196,9 +226,10 @@ public final class ReviewCaseLoader {
                 return;
               }
               try {
-                f.complete(read.get());
-              } catch (CompletionException e) {
-                f.completeExceptionally(e.getCause() == null ? e : e.getCause());
+                f.complete(new Read<>(read.read(), null));
+              } catch (LabelCriticException e) {
+                cache.asMap().remove(key, f);
+                f.complete(new Read<>(null, e));
               } catch (RuntimeException | Error e) {
                 f.completeExceptionally(e);
               }
@@ -233,15 +264,16 @@ public final class ReviewCaseLoader {
       }
     }
     List<OwnRead> own = new ArrayList<>();
-    CompletableFuture<Volume> scan = scans.get(itemId, (k, ex) -> own(own, () -> readScan(item)));
-    List<CompletableFuture<BinaryMask>> maskReads = new ArrayList<>();
+    CompletableFuture<Read<Volume>> scan =
+        scans.get(itemId, (k, ex) -> own(own, scans, k, () -> readScan(item)));
+    List<CompletableFuture<Read<BinaryMask>>> maskReads = new ArrayList<>();
     for (Candidate c : candidates) {
-      maskReads.add(maskCache.get(c.id(), (k, ex) -> own(own, () -> readMask(c))));
+      maskReads.add(maskCache.get(c.id(), (k, ex) -> own(own, maskCache, k, () -> readMask(c))));
     }
     return new Pending(item, structure, candidates, sources, scan, maskReads, own);
   }
 
-  private Volume readScan(Item item) {
+  private Volume readScan(Item item) throws LabelCriticException {
     try {
       FileRef ref = item.image();
       if (ref == null) {
@@ -262,22 +294,17 @@ public final class ReviewCaseLoader {
             "the scan file changed since import (" + size + " bytes, was " + ref.size() + ")");
       }
       return nifti.read(path);
-    } catch (LabelCriticException e) {
-      throw new CompletionException(e);
     } catch (java.io.IOException e) {
-      throw new CompletionException(
-          LabelCriticException.inFile(
-              Path.of(item.image().path()), "cannot be read: " + e.getMessage(), e));
+      throw LabelCriticException.inFile(
+          Path.of(item.image().path()), "cannot be read: " + e.getMessage(), e);
     } catch (RuntimeException | OutOfMemoryError e) {
-      throw new CompletionException(
-          LabelCriticException.inFile(
-              Path.of(item.image().path()),
-              "cannot be read: " + LabelCriticException.describe(e),
-              e));
+      // A reader's unexpected failure on a malformed file is still that file's problem.
+      throw LabelCriticException.inFile(
+          Path.of(item.image().path()), "cannot be read: " + LabelCriticException.describe(e), e);
     }
   }
 
-  private BinaryMask readMask(Candidate c) {
+  private BinaryMask readMask(Candidate c) throws LabelCriticException {
     CandidateLabel.Mask m = (CandidateLabel.Mask) c.label();
     Path path = Path.of(m.file().path());
     try {
@@ -292,12 +319,9 @@ public final class ReviewCaseLoader {
       }
       LabelSet set = new LabelSet("candidate", Set.copyOf(m.labelValues()));
       return masks.read(path, List.of(set)).get(set.name());
-    } catch (LabelCriticException e) {
-      throw new CompletionException(e);
     } catch (RuntimeException e) {
-      throw new CompletionException(
-          LabelCriticException.inFile(
-              path, "cannot be read: " + LabelCriticException.describe(e), e));
+      throw LabelCriticException.inFile(
+          path, "cannot be read: " + LabelCriticException.describe(e), e);
     }
   }
 

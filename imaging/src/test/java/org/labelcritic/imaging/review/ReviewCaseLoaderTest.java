@@ -118,6 +118,20 @@ class ReviewCaseLoaderTest {
   }
 
   @Test
+  void aScanThatCouldNotBeReadIsReadAgainOnceItIsBack() throws Exception {
+    ReviewCaseLoader loader = loader();
+    Path kept = dir.resolve("kept.nii.gz");
+    Files.move(ct, kept);
+    assertThatThrownBy(() -> loader.load(item, liver, new CancellableProgress()))
+        .isInstanceOf(LabelCriticException.class);
+    assertThat(loader.scanCached(item)).isFalse();
+
+    Files.move(kept, ct);
+
+    assertThat(loader.load(item, liver, new CancellableProgress()).scan().nx()).isEqualTo(122);
+  }
+
+  @Test
   void aChangedMaskIsAProblemOfThatCandidateOnly() throws Exception {
     Files.write(fastLiver, new byte[] {1, 2, 3});
 

@@ -74,6 +74,7 @@ public final class ViewerViewModel {
   static final double MIN_BRUSH_MM = 1;
   static final double MAX_BRUSH_MM = 40;
   static final double DEFAULT_OPACITY = 0.45;
+  static final double EDIT_OPACITY = 0.5;
 
   private final ObjectProperty<LoadState> state = new SimpleObjectProperty<>(LoadState.EMPTY);
   private final StringProperty message = new SimpleStringProperty("");
@@ -142,21 +143,22 @@ public final class ViewerViewModel {
 
   /**
    * Shows a case: the crosshair on the centre of the first candidate with voxels (else of the
-   * scan), every candidate as a visible filled overlay in its own colour; zoom, pan, window and
-   * mode are kept from the case before, so a reviewer's settings carry over.
-   *
-   * @param autoWindow the scan's "auto" window preset (computed off the FX thread)
+   * scan), every candidate as a visible overlay in its own colour (filled when it is the only one,
+   * else outlined); zoom, pan, window and mode are kept from the case before, so a reviewer's
+   * settings carry over.
    */
-  public void show(ReviewCase c, WindowLevel autoWindow) {
+  public void show(ReviewCase c) {
     discardEdit();
     current = c;
-    auto = autoWindow;
     grids.clear();
     for (Plane p : Plane.values()) {
       grids.put(p, PlaneGrid.of(c.scan().geometry(), p));
     }
     samplers.clear();
     List<OverlaySettings> list = new ArrayList<>();
+    // One label reads best filled; several that mostly overlap read best as outlines, where their
+    // colours stay distinct.
+    boolean fill = c.candidates().size() < 2;
     int n = 0;
     for (CaseCandidate k : c.candidates()) {
       samplers.put(k.id(), sampler(k.mask()));
@@ -167,18 +169,23 @@ public final class ViewerViewModel {
               OverlaySettings.PALETTE[n++ % OverlaySettings.PALETTE.length],
               DEFAULT_OPACITY,
               true,
-              true,
+              fill,
               k.problem() == null ? null : k.problem().message()));
     }
     overlays.setAll(list);
     sideA.set(0);
     sideB.set(Math.min(1, Math.max(0, list.size() - 1)));
     crosshair.set(centreOf(c));
-    if (preset.get() == Preset.AUTO) {
-      window.set(auto);
-    }
     message.set("");
     state.set(LoadState.READY);
+  }
+
+  /** The scan's "auto" window (computed off the FX thread after the case is shown). */
+  public void setAutoWindow(WindowLevel w) {
+    auto = w;
+    if (preset.get() == Preset.AUTO) {
+      window.set(w);
+    }
   }
 
   private static MaskSampler sampler(BinaryMask m) {
@@ -356,7 +363,7 @@ public final class ViewerViewModel {
 
   /**
    * What to draw over a slice: every visible overlay ({@code only} < 0) or overlay {@code only}
-   * alone (one side of A|B); in edit mode the edited copy replaces its candidate, in yellow.
+   * alone (one side of A|B); in edit mode the edited copy replaces its candidate, filled yellow.
    */
   public List<Overlay> renderOverlays(int only) {
     List<Overlay> out = new ArrayList<>();
@@ -368,14 +375,17 @@ public final class ViewerViewModel {
       if (edit != null && o.candidateId() == editCandidateId) {
         continue;
       }
-      out.add(new Overlay(samplers.get(o.candidateId()), o.rgb(), o.opacity(), o.fill()));
+      // While editing, the other candidates are outlines, so the edited copy stays readable.
+      boolean fill = o.fill() && edit == null;
+      // A one-voxel outline needs more opacity than an area to be seen.
+      double alpha = fill ? o.opacity() : Math.min(1, 2 * o.opacity());
+      out.add(new Overlay(samplers.get(o.candidateId()), o.rgb(), alpha, fill));
     }
     if (edit != null && (only < 0 || overlays.get(only).candidateId() == editCandidateId)) {
       int[] b = edit.bounds();
       EditableMask e = edit;
       MaskSampler s = MaskSampler.within(b[0], b[1], b[2], b[3], b[4], b[5], e::get);
-      boolean fill = overlays.isEmpty() || overlays.getFirst().fill();
-      out.add(new Overlay(s, OverlaySettings.EDIT_RGB, 0.55, fill));
+      out.add(new Overlay(s, OverlaySettings.EDIT_RGB, EDIT_OPACITY, true));
     }
     return out;
   }
