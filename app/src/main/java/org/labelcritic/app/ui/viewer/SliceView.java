@@ -46,6 +46,7 @@ public final class SliceView extends Region {
   private RenderKey rendered;
   private boolean paintPending;
   private long frames;
+  private long paintNanos;
 
   // Mouse state.
   private double lastX;
@@ -106,7 +107,8 @@ public final class SliceView extends Region {
       vm.brushMmProperty(),
       vm.editingProperty(),
       widthProperty(),
-      heightProperty()
+      heightProperty(),
+      visibleProperty()
     };
     for (Observable o : triggers) {
       o.addListener(x -> requestPaint());
@@ -145,9 +147,12 @@ public final class SliceView extends Region {
     canvas.setHeight(Math.max(1, getHeight()));
   }
 
-  /** Asks for a repaint in the next pulse; many requests in one pulse paint once. */
+  /**
+   * Asks for a repaint in the next pulse; many requests in one pulse paint once, and a hidden view
+   * (the other modes' views) paints only when it is shown again.
+   */
   void requestPaint() {
-    if (!paintPending) {
+    if (!paintPending && isVisible()) {
       paintPending = true;
       Platform.runLater(
           () -> {
@@ -157,8 +162,22 @@ public final class SliceView extends Region {
     }
   }
 
+  /** Time spent in {@link #paintNow()} so far, in nanoseconds (for the benchmark). */
+  long paintNanos() {
+    return paintNanos;
+  }
+
   /** Paints at once (the benchmark and tests call this on the FX thread). */
   void paintNow() {
+    long t0 = System.nanoTime();
+    try {
+      paint();
+    } finally {
+      paintNanos += System.nanoTime() - t0;
+    }
+  }
+
+  private void paint() {
     GraphicsContext gc = canvas.getGraphicsContext2D();
     double cw = canvas.getWidth();
     double ch = canvas.getHeight();

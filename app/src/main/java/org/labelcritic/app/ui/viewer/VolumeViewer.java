@@ -192,6 +192,13 @@ public final class VolumeViewer implements ItemViewer {
     root.getChildren().addAll(main, loading, messagePane);
 
     vm.overlays().addListener((ListChangeListener<OverlaySettings>) c -> syncOverlayBar());
+    vm.presetProperty()
+        .addListener(
+            (o, a, p) -> {
+              if (p == ViewerViewModel.Preset.AUTO && vm.ready()) {
+                computeAutoWindow(vm.currentCase().orElseThrow(), generation);
+              }
+            });
     for (javafx.beans.Observable o :
         new javafx.beans.Observable[] {
           vm.editingProperty(),
@@ -242,11 +249,6 @@ public final class VolumeViewer implements ItemViewer {
         }
         case PROJECTION -> projection.resizeRelocate(0, 0, w, h);
       }
-      // Planes may have changed places: repaint every visible view.
-      large.requestPaint();
-      sideB.requestPaint();
-      small1.requestPaint();
-      small2.requestPaint();
     }
   }
 
@@ -254,10 +256,18 @@ public final class VolumeViewer implements ItemViewer {
   private void syncOverlayBar() {
     List<Long> ids = vm.overlays().stream().map(OverlaySettings::candidateId).toList();
     if (!ids.equals(barIds)) {
+      // Controls are kept by position and relabelled, so moving to the next case builds none.
       barIds = ids;
-      overlayBar.getChildren().clear();
-      for (int i = 0; i < vm.overlays().size(); i++) {
-        overlayBar.getChildren().add(overlayControl(i));
+      while (overlayBar.getChildren().size() < ids.size()) {
+        overlayBar.getChildren().add(overlayControl(overlayBar.getChildren().size()));
+      }
+      for (int i = 0; i < overlayBar.getChildren().size(); i++) {
+        boolean used = i < ids.size();
+        overlayBar.getChildren().get(i).setVisible(used);
+        overlayBar.getChildren().get(i).setManaged(used);
+        if (used) {
+          relabel((HBox) overlayBar.getChildren().get(i), i);
+        }
       }
     }
     for (int i = 0; i < vm.overlays().size(); i++) {
@@ -275,24 +285,32 @@ public final class VolumeViewer implements ItemViewer {
     }
   }
 
-  private HBox overlayControl(int i) {
+  /** The label, tooltip and problem style of overlay {@code i}'s toggle. */
+  private void relabel(HBox box, int i) {
     OverlaySettings o = vm.overlays().get(i);
-    Rectangle swatch = new Rectangle(12, 12, SliceView.colour(o.rgb()));
-    swatch.setStroke(Color.gray(0.2));
-    CheckBox toggle = new CheckBox((i + 1) + " " + o.label());
-    toggle.setGraphic(swatch);
-    toggle.setId("viewer-overlay-" + (i + 1));
-    toggle.setFocusTraversable(false);
-    toggle.setOnAction(e -> vm.toggleOverlay(i));
+    CheckBox toggle = (CheckBox) box.getChildren().get(0);
+    toggle.setText((i + 1) + " " + o.label());
     String key = i < 9 ? "Shift+" + (i + 1) : "";
     toggle.setTooltip(
         new Tooltip(
             o.problem() == null
                 ? i18n.format("viewer.overlay.tooltip", o.label(), key)
                 : i18n.format("viewer.overlay.problem", o.label(), o.problem())));
+    toggle.getStyleClass().remove("viewer-overlay-problem");
     if (o.problem() != null) {
       toggle.getStyleClass().add("viewer-overlay-problem");
     }
+  }
+
+  private HBox overlayControl(int i) {
+    OverlaySettings o = vm.overlays().get(i);
+    Rectangle swatch = new Rectangle(12, 12, SliceView.colour(o.rgb()));
+    swatch.setStroke(Color.gray(0.2));
+    CheckBox toggle = new CheckBox();
+    toggle.setGraphic(swatch);
+    toggle.setId("viewer-overlay-" + (i + 1));
+    toggle.setFocusTraversable(false);
+    toggle.setOnAction(e -> vm.toggleOverlay(i));
     ColorPicker colour = new ColorPicker(SliceView.colour(o.rgb()));
     colour.getStyleClass().add(ColorPicker.STYLE_CLASS_BUTTON);
     colour.setId("viewer-colour-" + (i + 1));
@@ -312,12 +330,24 @@ public final class VolumeViewer implements ItemViewer {
     opacity.setPrefWidth(70);
     opacity.setFocusTraversable(false);
     opacity.setTooltip(new Tooltip(i18n.text("viewer.overlay.opacity")));
-    opacity.valueProperty().addListener((obs, a, b) -> vm.setOpacity(i, b.doubleValue()));
+    opacity
+        .valueProperty()
+        .addListener(
+            (obs, a, b) -> {
+              if (i < vm.overlays().size()) {
+                vm.setOpacity(i, b.doubleValue());
+              }
+            });
     ToggleButton fill = new ToggleButton(i18n.text("viewer.overlay.fill"));
     fill.setId("viewer-fill-" + (i + 1));
     fill.setFocusTraversable(false);
     fill.setTooltip(new Tooltip(i18n.text("viewer.overlay.fill.tooltip")));
-    fill.setOnAction(e -> vm.overlays().set(i, vm.overlays().get(i).withFill(fill.isSelected())));
+    fill.setOnAction(
+        e -> {
+          if (i < vm.overlays().size()) {
+            vm.overlays().set(i, vm.overlays().get(i).withFill(fill.isSelected()));
+          }
+        });
     HBox box = new HBox(4, toggle, colour, opacity, fill);
     box.setAlignment(Pos.CENTER_LEFT);
     return box;
@@ -396,7 +426,9 @@ public final class VolumeViewer implements ItemViewer {
                 () -> {
                   if (token == generation) {
                     vm.show(c);
-                    computeAutoWindow(c, token);
+                    if (vm.presetProperty().get() == ViewerViewModel.Preset.AUTO) {
+                      computeAutoWindow(c, token);
+                    }
                   }
                 });
           } catch (LabelCriticException e) {
@@ -421,7 +453,10 @@ public final class VolumeViewer implements ItemViewer {
         });
   }
 
-  /** The "auto" preset needs a pass over the scan: done after the case is on screen. */
+  /**
+   * The "auto" preset needs a pass over the scan: done off the FX thread, and only when the preset
+   * is chosen (so moving to the next case never waits for it).
+   */
   private void computeAutoWindow(ReviewCase c, long token) {
     io.execute(
         () -> {
