@@ -42,7 +42,15 @@ public final class SliceView extends Region {
   private final IntSupplier only;
   private final Canvas canvas = new Canvas();
   private final SliceBuffers buffers = new SliceBuffers();
+
+  /** The slice scaled to the screen, and where it lies in the canvas. */
   private WritableImage image;
+
+  private int[] screen = new int[0];
+  private int[] columns = new int[0];
+  private int screenX0;
+  private int screenY0;
+  private Placement scaledFor;
   private RenderKey rendered;
   private boolean paintPending;
   private long frames;
@@ -200,33 +208,66 @@ public final class SliceView extends Region {
             List.copyOf(vm.overlays()),
             vm.editVersionProperty().get(),
             solo);
-    if (!key.equals(rendered)) {
+    Placement at = placement(grid);
+    boolean fresh = !key.equals(rendered);
+    if (fresh) {
       grid.render(scan, slice, key.window(), vm.renderOverlays(solo), buffers);
-      if (image == null
-          || (int) image.getWidth() != grid.width()
-          || (int) image.getHeight() != grid.height()) {
-        image = new WritableImage(grid.width(), grid.height());
-      }
-      image
-          .getPixelWriter()
-          .setPixels(
-              0,
-              0,
-              grid.width(),
-              grid.height(),
-              PixelFormat.getIntArgbInstance(),
-              buffers.pixels(),
-              0,
-              grid.width());
       rendered = key;
       frames++;
     }
-    Placement at = placement(grid);
-    gc.setImageSmoothing(false);
-    gc.drawImage(image, at.ox, at.oy, grid.width() * at.scale, grid.height() * at.scale);
+    if (fresh || !at.equals(scaledFor)) {
+      scaleToScreen(grid, at, cw, ch);
+      scaledFor = at;
+    }
+    if (image != null) {
+      gc.drawImage(image, screenX0, screenY0);
+    }
     drawCrosshair(gc, grid, at);
     drawCaption(gc, p, slice, grid.sliceCount(), solo);
     drawBrush(gc, grid, at);
+  }
+
+  /**
+   * Scales the rendered slice to the screen here (nearest neighbour, one array read per screen
+   * pixel), so that the canvas only copies an unscaled image: JavaFX's software pipeline scales an
+   * image several times slower than it copies one.
+   */
+  private void scaleToScreen(PlaneGrid grid, Placement at, double cw, double ch) {
+    int x0 = (int) Math.max(0, Math.floor(at.ox));
+    int y0 = (int) Math.max(0, Math.floor(at.oy));
+    int x1 = (int) Math.min(cw, Math.ceil(at.ox + grid.width() * at.scale));
+    int y1 = (int) Math.min(ch, Math.ceil(at.oy + grid.height() * at.scale));
+    int sw = x1 - x0;
+    int sh = y1 - y0;
+    if (sw <= 0 || sh <= 0) {
+      image = null;
+      return;
+    }
+    if (screen.length != sw * sh) {
+      screen = new int[sw * sh];
+    }
+    if (columns.length < sw) {
+      columns = new int[sw];
+    }
+    int w = grid.width();
+    int h = grid.height();
+    for (int x = 0; x < sw; x++) {
+      columns[x] = Math.clamp((long) Math.floor((x0 + x + 0.5 - at.ox) / at.scale), 0, w - 1);
+    }
+    int[] px = buffers.pixels();
+    for (int y = 0; y < sh; y++) {
+      int row = Math.clamp((long) Math.floor((y0 + y + 0.5 - at.oy) / at.scale), 0, h - 1) * w;
+      int o = y * sw;
+      for (int x = 0; x < sw; x++) {
+        screen[o + x] = px[row + columns[x]];
+      }
+    }
+    if (image == null || (int) image.getWidth() != sw || (int) image.getHeight() != sh) {
+      image = new WritableImage(sw, sh);
+    }
+    image.getPixelWriter().setPixels(0, 0, sw, sh, PixelFormat.getIntArgbInstance(), screen, 0, sw);
+    screenX0 = x0;
+    screenY0 = y0;
   }
 
   private Placement placement(PlaneGrid grid) {

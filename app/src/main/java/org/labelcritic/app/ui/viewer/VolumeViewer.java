@@ -291,11 +291,15 @@ public final class VolumeViewer implements ItemViewer {
     CheckBox toggle = (CheckBox) box.getChildren().get(0);
     toggle.setText((i + 1) + " " + o.label());
     String key = i < 9 ? "Shift+" + (i + 1) : "";
-    toggle.setTooltip(
-        new Tooltip(
-            o.problem() == null
-                ? i18n.format("viewer.overlay.tooltip", o.label(), key)
-                : i18n.format("viewer.overlay.problem", o.label(), o.problem())));
+    String tip =
+        o.problem() == null
+            ? i18n.format("viewer.overlay.tooltip", o.label(), key)
+            : i18n.format("viewer.overlay.problem", o.label(), o.problem());
+    if (toggle.getTooltip() == null) {
+      toggle.setTooltip(new Tooltip(tip));
+    } else {
+      toggle.getTooltip().setText(tip);
+    }
     toggle.getStyleClass().remove("viewer-overlay-problem");
     if (o.problem() != null) {
       toggle.getStyleClass().add("viewer-overlay-problem");

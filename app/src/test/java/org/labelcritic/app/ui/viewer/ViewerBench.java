@@ -111,6 +111,7 @@ public final class ViewerBench {
       double[] latencies = showLatencies(viewer, items, liver, 20);
       double throughput = scrollThroughput(viewer, 600);
       double[] paced = scrollPerPulse(viewer, 3);
+      double baseline = baselinePulses(3);
       Arrays.sort(latencies);
       rows.add(
           row(
@@ -122,6 +123,11 @@ public final class ViewerBench {
               "scroll one slice per pulse for 3 s (FX thread time in the views per frame)",
               String.format(Locale.ROOT, "%.0f frames/s (%.1f ms)", paced[0], paced[1]),
               ">= 30 frames/s"));
+      rows.add(
+          row(
+              "baseline: a 1400x900 canvas filled and moved a pixel every pulse, no viewer code",
+              String.format(Locale.ROOT, "%.0f frames/s", baseline),
+              "-"));
       rows.add(
           row(
               "show() of a prefetched case -> first frame, median of "
@@ -222,6 +228,41 @@ public final class ViewerBench {
                 return;
               }
               step(vm);
+            }
+          }.start();
+        });
+    return done.get(seconds + 30L, TimeUnit.SECONDS);
+  }
+
+  /**
+   * What this machine's JavaFX pipeline manages without any viewer code: a canvas the size of the
+   * window, repainted every pulse. Frames per second; the ceiling for any view here.
+   */
+  static double baselinePulses(int seconds) throws Exception {
+    CompletableFuture<Double> done = new CompletableFuture<>();
+    Platform.runLater(
+        () -> {
+          javafx.scene.canvas.Canvas canvas = new javafx.scene.canvas.Canvas(1400, 900);
+          Stage stage = new Stage();
+          stage.setScene(new Scene(new StackPane(canvas), 1400, 900));
+          stage.show();
+          long t0 = System.nanoTime();
+          long[] frames = {0};
+          new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+              if (now - t0 > seconds * 1_000_000_000L) {
+                stop();
+                stage.close();
+                done.complete(frames[0] / ((now - t0) / 1e9));
+                return;
+              }
+              var gc = canvas.getGraphicsContext2D();
+              gc.setFill(javafx.scene.paint.Color.gray((frames[0] % 100) / 100.0));
+              gc.fillRect(0, 0, 1400, 900);
+              gc.setFill(javafx.scene.paint.Color.RED);
+              gc.fillRect(frames[0] % 1000, 100, 300, 300);
+              frames[0]++;
             }
           }.start();
         });
