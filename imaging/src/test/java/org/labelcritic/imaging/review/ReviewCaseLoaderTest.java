@@ -95,6 +95,58 @@ class ReviewCaseLoaderTest {
   }
 
   @Test
+  void aDicomSeriesFolderIsReadAndAMaskWithFlippedRowsIsMappedOntoIt() throws Exception {
+    Path series = Path.of(getClass().getResource("/dicom-series/totalseg_ct_dicom").toURI());
+    Path seg =
+        Path.of(
+            getClass()
+                .getResource("/ct-seg/totalseg-example-dicom/seg_totalseg_v2_total_fast_3mm.nii.gz")
+                .toURI());
+    long source = store.sourceId("fast-dicom", SourceKind.MODEL, "2");
+    long dicomItem =
+        store
+            .writer()
+            .inTransaction(
+                w -> {
+                  long id =
+                      w.item(
+                              ItemKind.VOLUME,
+                              "dicom-case",
+                              FileDigests.folderRef(series),
+                              null,
+                              "{}")
+                          .id();
+                  w.candidate(id, liver, source, mask(seg, 5));
+                  return id;
+                });
+
+    ReviewCase c = loader().load(dicomItem, liver, new CancellableProgress());
+
+    assertThat(c.scan().geometry().dimsText()).isEqualTo("512x512x20");
+    CaseCandidate k = c.candidates().getFirst();
+    assertThat(k.problem()).isNull();
+    assertThat(k.mask().geometry()).isEqualTo(c.scan().geometry());
+    BinaryMask onFile =
+        new MaskReader(new NiftiReader())
+            .read(seg, List.of(new org.labelcritic.imaging.mask.LabelSet("l", java.util.Set.of(5))))
+            .get("l");
+    assertThat(k.mask().count()).isEqualTo(onFile.count()).isPositive();
+    // Mask row j is DICOM row 511 - j.
+    var b = onFile.bounds();
+    int[] v = null;
+    for (int z = b.z0(); z < b.z1() && v == null; z++) {
+      for (int y = b.y0(); y < b.y1() && v == null; y++) {
+        for (int x = b.x0(); x < b.x1() && v == null; x++) {
+          if (onFile.get(x, y, z)) {
+            v = new int[] {x, y, z};
+          }
+        }
+      }
+    }
+    assertThat(k.mask().get(v[0], 511 - v[1], v[2])).isTrue();
+  }
+
+  @Test
   void aPrefetchedCaseComesFromTheCache() throws Exception {
     ReviewCaseLoader loader = loader();
     loader.prefetch(item, liver);

@@ -8,30 +8,15 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
-import javafx.beans.value.ObservableBooleanValue;
-import javafx.collections.ListChangeListener;
-import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.CheckBox;
-import javafx.scene.control.ColorPicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
-import javafx.scene.control.Slider;
-import javafx.scene.control.ToggleButton;
-import javafx.scene.control.Tooltip;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.scene.paint.Color;
-import javafx.scene.shape.Rectangle;
 import org.labelcritic.app.ui.Action;
 import org.labelcritic.app.ui.I18n;
 import org.labelcritic.app.ui.ItemViewer;
@@ -75,14 +60,13 @@ public final class VolumeViewer implements ItemViewer {
   private final SliceView small1;
   private final SliceView small2;
   private final ProjectionView projection;
-  private final FlowPane overlayBar = new FlowPane(10, 4);
+  private final OverlayBar overlayBar;
   private final Label status = new Label();
   private final List<Action> actions;
   private CancellableProgress load;
   private long generation;
   private long shownItem = -1;
   private long shownStructure = -1;
-  private List<Long> barIds = List.of();
   private boolean saving;
 
   public VolumeViewer(
@@ -113,7 +97,8 @@ public final class VolumeViewer implements ItemViewer {
     small2.setId("viewer-small-2");
     projection = new ProjectionView(vm, i18n, io, fx);
     projection.setId("viewer-projection");
-    actions = declareActions();
+    overlayBar = new OverlayBar(vm, i18n);
+    actions = ViewerActions.declare(vm, i18n);
     build();
   }
 
@@ -146,9 +131,6 @@ public final class VolumeViewer implements ItemViewer {
     root.getStyleClass().add("viewer");
     Pane views = new ViewsPane();
     views.getChildren().addAll(large, sideB, small1, small2, projection);
-    overlayBar.setId("viewer-overlays");
-    overlayBar.getStyleClass().add("viewer-bar");
-    overlayBar.setPadding(new Insets(4, 8, 4, 8));
     status.setId("viewer-status");
     status.getStyleClass().add("viewer-status");
     status.setMaxWidth(Double.MAX_VALUE);
@@ -191,7 +173,6 @@ public final class VolumeViewer implements ItemViewer {
                 .or(vm.stateProperty().isEqualTo(ViewerViewModel.LoadState.EMPTY)));
     root.getChildren().addAll(main, loading, messagePane);
 
-    vm.overlays().addListener((ListChangeListener<OverlaySettings>) c -> syncOverlayBar());
     vm.presetProperty()
         .addListener(
             (o, a, p) -> {
@@ -250,111 +231,6 @@ public final class VolumeViewer implements ItemViewer {
         case PROJECTION -> projection.resizeRelocate(0, 0, w, h);
       }
     }
-  }
-
-  /** Rebuilds the overlay toggles when the candidates change, else updates them in place. */
-  private void syncOverlayBar() {
-    List<Long> ids = vm.overlays().stream().map(OverlaySettings::candidateId).toList();
-    if (!ids.equals(barIds)) {
-      // Controls are kept by position and relabelled, so moving to the next case builds none.
-      barIds = ids;
-      while (overlayBar.getChildren().size() < ids.size()) {
-        overlayBar.getChildren().add(overlayControl(overlayBar.getChildren().size()));
-      }
-      for (int i = 0; i < overlayBar.getChildren().size(); i++) {
-        boolean used = i < ids.size();
-        overlayBar.getChildren().get(i).setVisible(used);
-        overlayBar.getChildren().get(i).setManaged(used);
-        if (used) {
-          relabel((HBox) overlayBar.getChildren().get(i), i);
-        }
-      }
-    }
-    for (int i = 0; i < vm.overlays().size(); i++) {
-      OverlaySettings o = vm.overlays().get(i);
-      HBox box = (HBox) overlayBar.getChildren().get(i);
-      ((CheckBox) box.getChildren().get(0)).setSelected(o.visible());
-      ((Rectangle) ((CheckBox) box.getChildren().get(0)).getGraphic())
-          .setFill(SliceView.colour(o.rgb()));
-      ((ColorPicker) box.getChildren().get(1)).setValue(SliceView.colour(o.rgb()));
-      Slider s = (Slider) box.getChildren().get(2);
-      if (!s.isValueChanging()) {
-        s.setValue(o.opacity());
-      }
-      ((ToggleButton) box.getChildren().get(3)).setSelected(o.fill());
-    }
-  }
-
-  /** The label, tooltip and problem style of overlay {@code i}'s toggle. */
-  private void relabel(HBox box, int i) {
-    OverlaySettings o = vm.overlays().get(i);
-    CheckBox toggle = (CheckBox) box.getChildren().get(0);
-    toggle.setText((i + 1) + " " + o.label());
-    String key = i < 9 ? "Shift+" + (i + 1) : "";
-    String tip =
-        o.problem() == null
-            ? i18n.format("viewer.overlay.tooltip", o.label(), key)
-            : i18n.format("viewer.overlay.problem", o.label(), o.problem());
-    if (toggle.getTooltip() == null) {
-      toggle.setTooltip(new Tooltip(tip));
-    } else {
-      toggle.getTooltip().setText(tip);
-    }
-    toggle.getStyleClass().remove("viewer-overlay-problem");
-    if (o.problem() != null) {
-      toggle.getStyleClass().add("viewer-overlay-problem");
-    }
-  }
-
-  private HBox overlayControl(int i) {
-    OverlaySettings o = vm.overlays().get(i);
-    Rectangle swatch = new Rectangle(12, 12, SliceView.colour(o.rgb()));
-    swatch.setStroke(Color.gray(0.2));
-    CheckBox toggle = new CheckBox();
-    toggle.setGraphic(swatch);
-    toggle.setId("viewer-overlay-" + (i + 1));
-    toggle.setFocusTraversable(false);
-    toggle.setOnAction(e -> vm.toggleOverlay(i));
-    ColorPicker colour = new ColorPicker(SliceView.colour(o.rgb()));
-    colour.getStyleClass().add(ColorPicker.STYLE_CLASS_BUTTON);
-    colour.setId("viewer-colour-" + (i + 1));
-    colour.setFocusTraversable(false);
-    colour.setTooltip(new Tooltip(i18n.text("viewer.overlay.colour")));
-    colour.setOnAction(
-        e -> {
-          Color c = colour.getValue();
-          int rgb =
-              ((int) Math.round(c.getRed() * 255) << 16)
-                  | ((int) Math.round(c.getGreen() * 255) << 8)
-                  | (int) Math.round(c.getBlue() * 255);
-          vm.setColour(i, rgb);
-        });
-    Slider opacity = new Slider(0, 1, o.opacity());
-    opacity.setId("viewer-opacity-" + (i + 1));
-    opacity.setPrefWidth(70);
-    opacity.setFocusTraversable(false);
-    opacity.setTooltip(new Tooltip(i18n.text("viewer.overlay.opacity")));
-    opacity
-        .valueProperty()
-        .addListener(
-            (obs, a, b) -> {
-              if (i < vm.overlays().size()) {
-                vm.setOpacity(i, b.doubleValue());
-              }
-            });
-    ToggleButton fill = new ToggleButton(i18n.text("viewer.overlay.fill"));
-    fill.setId("viewer-fill-" + (i + 1));
-    fill.setFocusTraversable(false);
-    fill.setTooltip(new Tooltip(i18n.text("viewer.overlay.fill.tooltip")));
-    fill.setOnAction(
-        e -> {
-          if (i < vm.overlays().size()) {
-            vm.overlays().set(i, vm.overlays().get(i).withFill(fill.isSelected()));
-          }
-        });
-    HBox box = new HBox(4, toggle, colour, opacity, fill);
-    box.setAlignment(Pos.CENTER_LEFT);
-    return box;
   }
 
   private void updateStatus() {
@@ -584,159 +460,6 @@ public final class VolumeViewer implements ItemViewer {
   }
 
   // ---------------------------------------------------------------- actions
-
-  private List<Action> declareActions() {
-    ObservableBooleanValue notReady =
-        vm.stateProperty().isNotEqualTo(ViewerViewModel.LoadState.READY);
-    ObservableBooleanValue notEditing = vm.editingProperty().not();
-    List<Action> out = new ArrayList<>();
-    out.add(
-        new Action(
-            "viewer-slice-next",
-            i18n.text("viewer.action.sliceNext"),
-            key(KeyCode.UP),
-            () -> vm.scroll(1),
-            notReady));
-    out.add(
-        new Action(
-            "viewer-slice-previous",
-            i18n.text("viewer.action.slicePrevious"),
-            key(KeyCode.DOWN),
-            () -> vm.scroll(-1),
-            notReady));
-    out.add(
-        new Action(
-            "viewer-slice-next-10",
-            i18n.text("viewer.action.sliceNext10"),
-            key(KeyCode.PAGE_UP),
-            () -> vm.scroll(10),
-            notReady));
-    out.add(
-        new Action(
-            "viewer-slice-previous-10",
-            i18n.text("viewer.action.slicePrevious10"),
-            key(KeyCode.PAGE_DOWN),
-            () -> vm.scroll(-10),
-            notReady));
-    out.add(
-        new Action(
-            "viewer-zoom-in",
-            i18n.text("viewer.action.zoomIn"),
-            new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN),
-            vm::zoomIn,
-            notReady));
-    out.add(
-        new Action(
-            "viewer-zoom-out",
-            i18n.text("viewer.action.zoomOut"),
-            new KeyCodeCombination(KeyCode.MINUS, KeyCombination.SHORTCUT_DOWN),
-            vm::zoomOut,
-            notReady));
-    out.add(
-        new Action(
-            "viewer-zoom-reset",
-            i18n.text("viewer.action.zoomReset"),
-            new KeyCodeCombination(KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN),
-            vm::resetZoom,
-            notReady));
-    out.add(
-        new Action(
-            "viewer-large-plane",
-            i18n.text("viewer.action.largePlane"),
-            key(KeyCode.L),
-            vm::cycleLargePlane,
-            notReady));
-    out.add(
-        new Action(
-            "viewer-side-by-side",
-            i18n.text("viewer.action.sideBySide"),
-            key(KeyCode.S),
-            vm::toggleSideBySide,
-            notReady));
-    out.add(
-        new Action(
-            "viewer-projection",
-            i18n.text("viewer.action.projection"),
-            key(KeyCode.P),
-            vm::toggleProjection,
-            notReady));
-    out.add(
-        new Action(
-            "viewer-window-preset",
-            i18n.text("viewer.action.windowPreset"),
-            key(KeyCode.W),
-            vm::cyclePreset,
-            notReady));
-    out.add(
-        new Action(
-            "viewer-fill",
-            i18n.text("viewer.action.fill"),
-            key(KeyCode.O),
-            vm::toggleFill,
-            notReady));
-    KeyCode[] digits = {
-      KeyCode.DIGIT1,
-      KeyCode.DIGIT2,
-      KeyCode.DIGIT3,
-      KeyCode.DIGIT4,
-      KeyCode.DIGIT5,
-      KeyCode.DIGIT6,
-      KeyCode.DIGIT7,
-      KeyCode.DIGIT8,
-      KeyCode.DIGIT9
-    };
-    for (int i = 0; i < digits.length; i++) {
-      int n = i;
-      out.add(
-          new Action(
-              "viewer-overlay-toggle-" + (i + 1),
-              i18n.format("viewer.action.overlay", i + 1),
-              new KeyCodeCombination(digits[i], KeyCombination.SHIFT_DOWN),
-              () -> vm.toggleOverlay(n),
-              Bindings.createBooleanBinding(
-                  () -> notReady.get() || n >= vm.overlays().size(), notReady, vm.overlays())));
-    }
-    out.add(
-        new Action(
-            "viewer-brush",
-            i18n.text("viewer.action.brush"),
-            key(KeyCode.D),
-            () -> vm.useTool(ViewerViewModel.Tool.BRUSH),
-            notEditing));
-    out.add(
-        new Action(
-            "viewer-eraser",
-            i18n.text("viewer.action.eraser"),
-            key(KeyCode.X),
-            () -> vm.useTool(ViewerViewModel.Tool.ERASER),
-            notEditing));
-    out.add(
-        new Action(
-            "viewer-brush-smaller",
-            i18n.text("viewer.action.brushSmaller"),
-            key(KeyCode.OPEN_BRACKET),
-            vm::brushSmaller,
-            notEditing));
-    out.add(
-        new Action(
-            "viewer-brush-larger",
-            i18n.text("viewer.action.brushLarger"),
-            key(KeyCode.CLOSE_BRACKET),
-            vm::brushLarger,
-            notEditing));
-    out.add(
-        new Action(
-            "viewer-fill-holes",
-            i18n.text("viewer.action.fillHoles"),
-            key(KeyCode.H),
-            vm::fillHoles,
-            notEditing));
-    return List.copyOf(out);
-  }
-
-  private static KeyCombination key(KeyCode code) {
-    return new KeyCodeCombination(code);
-  }
 
   /** The large view (for tests). */
   SliceView largeView() {

@@ -211,6 +211,26 @@ class VolumeViewerTest {
   }
 
   @Test
+  void rightDragSetsTheWindowAndMiddleDragPans() throws Exception {
+    showAndWait(item);
+    var before = vm().windowProperty().get();
+
+    robot
+        .drag("#viewer-large", MouseButton.SECONDARY)
+        .moveBy(80, 40)
+        .release(MouseButton.SECONDARY);
+    WaitForAsyncUtils.waitForFxEvents();
+
+    assertThat(vm().windowProperty().get().width()).isGreaterThan(before.width());
+    assertThat(vm().windowProperty().get().level()).isGreaterThan(before.level());
+    assertThat(vm().presetProperty().get()).isNull();
+
+    robot.drag("#viewer-large", MouseButton.MIDDLE).moveBy(-60, 0).release(MouseButton.MIDDLE);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(vm().panXProperty().get()).isNegative();
+  }
+
+  @Test
   void shiftDigitTogglesAnOverlayAndItsPixels() throws Exception {
     showAndWait(item);
     int[] all = viewer.largeView().lastFrame();
