@@ -20,6 +20,7 @@ import org.labelcritic.model.domain.CandidateLabel;
 import org.labelcritic.model.domain.FileRef;
 import org.labelcritic.model.domain.Item;
 import org.labelcritic.model.domain.ItemKind;
+import org.labelcritic.model.domain.SourceKind;
 
 /**
  * Writes imported items and candidates, and keeps the status counters (V3) in step: every item and
@@ -60,6 +61,76 @@ public final class ImportWriter {
             batch.flushCounters();
             return result;
           }
+        });
+  }
+
+  /**
+   * Registers a reviewer's edited mask as a new candidate for an item and structure, in one
+   * transaction: the source is a person named after the reviewer (created when new), the revision
+   * is one above that reviewer's last for the pair, the label is value 1 of {@code mask}.
+   *
+   * @return the new candidate's id
+   * @throws LabelCriticException when a model source has the reviewer's name, or on a database
+   *     error (nothing is written then)
+   */
+  public long reviewerCandidate(long itemId, long structureId, String reviewer, FileRef mask)
+      throws LabelCriticException {
+    if (reviewer == null || reviewer.isBlank()) {
+      throw new LabelCriticException("an edited mask needs the reviewer's name");
+    }
+    String name = reviewer.strip();
+    return store.transaction(
+        c -> {
+          PreparedStatement find = store.statement("SELECT id, kind FROM source WHERE name = ?");
+          find.setString(1, name);
+          long source = -1;
+          try (ResultSet rs = find.executeQuery()) {
+            if (rs.next()) {
+              if (!SourceKind.PERSON.name().equals(rs.getString(2))) {
+                throw new LabelCriticException(
+                    "the reviewer's name '" + name + "' is already the name of a model source");
+              }
+              source = rs.getLong(1);
+            }
+          }
+          if (source < 0) {
+            PreparedStatement ins =
+                store.statement("INSERT INTO source (name, kind, version) VALUES (?, ?, '')");
+            ins.setString(1, name);
+            ins.setString(2, SourceKind.PERSON.name());
+            ins.executeUpdate();
+            source = store.lastId();
+          }
+          PreparedStatement rev =
+              store.statement(
+                  "SELECT COALESCE(MAX(revision), 0) + 1 FROM candidate"
+                      + " WHERE item_id = ? AND structure_id = ? AND source_id = ?");
+          rev.setLong(1, itemId);
+          rev.setLong(2, structureId);
+          rev.setLong(3, source);
+          long revision = store.optionalLong(rev).orElse(1L);
+          PreparedStatement ins =
+              store.statement(
+                  "INSERT INTO candidate (item_id, structure_id, source_id, revision, mask_path,"
+                      + " mask_size, mask_sha256, label_values, created_at)"
+                      + " VALUES (?, ?, ?, ?, ?, ?, ?, '1', ?)");
+          ins.setLong(1, itemId);
+          ins.setLong(2, structureId);
+          ins.setLong(3, source);
+          ins.setLong(4, revision);
+          setFile(ins, 5, mask);
+          ins.setString(8, Instant.now().toString());
+          ins.executeUpdate();
+          long id = store.lastId();
+          PreparedStatement count =
+              store.statement(
+                  "INSERT INTO candidate_count (structure_id, source_id, candidates)"
+                      + " VALUES (?, ?, 1) ON CONFLICT (structure_id, source_id)"
+                      + " DO UPDATE SET candidates = candidates + 1");
+          count.setLong(1, structureId);
+          count.setLong(2, source);
+          count.executeUpdate();
+          return id;
         });
   }
 

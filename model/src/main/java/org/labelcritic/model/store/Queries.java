@@ -8,6 +8,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -15,6 +16,7 @@ import org.labelcritic.model.LabelCriticException;
 import org.labelcritic.model.domain.Candidate;
 import org.labelcritic.model.domain.CandidateLabel;
 import org.labelcritic.model.domain.FileRef;
+import org.labelcritic.model.domain.Item;
 import org.labelcritic.model.domain.ItemKind;
 import org.labelcritic.model.domain.ReviewStatus;
 
@@ -86,6 +88,21 @@ public final class Queries {
             }
           }
           return out;
+        });
+  }
+
+  /** The item with this id, if there is one. */
+  public Optional<Item> item(long itemId) throws LabelCriticException {
+    return store.call(
+        c -> {
+          PreparedStatement ps =
+              store.statement(
+                  "SELECT id, kind, external_id, image_path, image_size, image_sha256,"
+                      + " box_x, box_y, box_w, box_h, geometry FROM item WHERE id = ?");
+          ps.setLong(1, itemId);
+          try (ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? Optional.of(ExportQueries.readItem(rs)) : Optional.empty();
+          }
         });
   }
 
