@@ -32,7 +32,8 @@ import picocli.CommandLine.Command;
       GuiCommand.class,
       CriticCommand.class,
       ExportCommand.class,
-      AdoptCommand.class
+      AdoptCommand.class,
+      StatsCommand.class
     })
 public final class LcwCommand {
   private static final Logger LOG = LoggerFactory.getLogger(LcwCommand.class);

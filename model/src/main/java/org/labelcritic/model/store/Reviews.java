@@ -108,8 +108,8 @@ public final class Reviews {
         });
   }
 
-  /** Inserts one decision; call inside a transaction. */
-  private Decision insert(NewDecision d) throws SQLException {
+  /** Inserts one decision; call inside a transaction (also used by {@link CodeEdits}). */
+  Decision insert(NewDecision d) throws SQLException {
     String uid = UUID.randomUUID().toString();
     Instant now = Instant.now();
     PreparedStatement latest =
