@@ -108,11 +108,13 @@ public final class CellDemoGenerator {
         transcribe
             ? train(sheets, frequency, trainingRng, modelSeed)
             : new Training(List.of(), new TreeSet<>(), 0);
-    LOG.info(
-        "Trained {} on {} digits in {} ms",
-        training.readers().stream().map(DigitReader::name).toList(),
-        training.samples(),
-        (System.nanoTime() - started) / 1_000_000);
+    if (transcribe) {
+      LOG.info(
+          "Trained {} on {} digits in {} ms",
+          training.readers().stream().map(DigitReader::name).toList(),
+          training.samples(),
+          (System.nanoTime() - started) / 1_000_000);
+    }
 
     List<String> truth = new ArrayList<>(cells);
     for (int i = 0; i < cells; i++) {

@@ -3,6 +3,7 @@ package org.labelcritic.app.ui.cells;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
+import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
@@ -28,13 +29,18 @@ public final class CellGridPane extends BorderPane {
   private final CellGridViewModel model;
   private final GridPane grid = new GridPane();
   private final List<TextField> fields = new ArrayList<>();
+  private final List<Action> actions;
 
   public CellGridPane(Store store, Executor io, I18n i18n, String reviewer) {
-    this(new CellGridViewModel(store, io, i18n, reviewer), i18n);
+    this(
+        new CellGridViewModel(
+            store, io, Platform::runLater, i18n, reviewer, CellGridViewModel.DEFAULT_PAGE_SIZE),
+        i18n);
   }
 
   public CellGridPane(CellGridViewModel model, I18n i18n) {
     this.model = model;
+    this.actions = CellActions.grid(model, i18n);
     setId("cell-grid");
     setPadding(new Insets(10));
     Label title = new Label();
@@ -59,7 +65,7 @@ public final class CellGridPane extends BorderPane {
     addEventFilter(
         KeyEvent.KEY_PRESSED,
         e -> {
-          for (Action a : model.actions()) {
+          for (Action a : actions) {
             if (a.key() != null && a.key().match(e)) {
               a.fire();
               e.consume();
@@ -78,7 +84,7 @@ public final class CellGridPane extends BorderPane {
   }
 
   public List<Action> actions() {
-    return model.actions();
+    return actions;
   }
 
   private void rebuild() {
@@ -89,14 +95,17 @@ public final class CellGridPane extends BorderPane {
       ImageView view = new ImageView();
       view.setPreserveRatio(true);
       view.setSmooth(true);
-      view.imageProperty().bind(cell.imageProperty());
+      view.imageProperty()
+          .bind(
+              javafx.beans.binding.Bindings.createObjectBinding(
+                  () -> CellImageViews.toImage(cell.imageProperty().get()), cell.imageProperty()));
       view.fitWidthProperty()
           .bind(
               javafx.beans.binding.Bindings.createDoubleBinding(
                   () ->
                       cell.imageProperty().get() == null
                           ? 0
-                          : cell.imageProperty().get().getWidth() * CELL_ZOOM,
+                          : cell.imageProperty().get().width() * CELL_ZOOM,
                   cell.imageProperty()));
       TextField field = new TextField();
       field.setId("grid-code-" + i);

@@ -8,17 +8,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Executor;
-import javafx.application.Platform;
-import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import org.labelcritic.app.ui.Action;
 import org.labelcritic.app.ui.I18n;
 import org.labelcritic.model.LabelCriticException;
 import org.labelcritic.model.codes.CellQueue;
@@ -56,11 +51,6 @@ public final class CellGridViewModel {
   private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
   private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", true);
   private final ReadOnlyBooleanWrapper done = new ReadOnlyBooleanWrapper(this, "done", false);
-  private final List<Action> actions;
-
-  public CellGridViewModel(Store store, Executor io, I18n i18n, String reviewer) {
-    this(store, io, Platform::runLater, i18n, reviewer, DEFAULT_PAGE_SIZE);
-  }
 
   public CellGridViewModel(
       Store store, Executor io, Executor fx, I18n i18n, String reviewer, int pageSize) {
@@ -72,25 +62,13 @@ public final class CellGridViewModel {
       throw new IllegalArgumentException("a page needs at least one cell, not " + pageSize);
     }
     this.pageSize = pageSize;
-    var blocked = Bindings.or(busy, done);
-    this.actions =
-        List.of(
-            new Action(
-                "cells.grid.accept",
-                i18n.text("cells.grid.action.accept"),
-                new KeyCodeCombination(KeyCode.ENTER),
-                this::acceptPage,
-                blocked),
-            new Action(
-                "cells.grid.skip",
-                i18n.text("cells.grid.action.skip"),
-                new KeyCodeCombination(KeyCode.PAGE_DOWN),
-                () -> showPage(page + 1),
-                blocked));
   }
 
-  public List<Action> actions() {
-    return actions;
+  /** Page Down: leaves this page undecided and shows the next one. */
+  public void skipPage() {
+    if (!busy.get() && !done.get()) {
+      showPage(page + 1);
+    }
   }
 
   /** Reads the queue and groups the undecided routed cells into pages by predicted code. */
@@ -160,7 +138,7 @@ public final class CellGridViewModel {
             CellImages.Loaded loaded = images.load(c.task().item());
             fx.execute(
                 () -> {
-                  c.imageProperty().set(loaded.image());
+                  c.imageProperty().set(loaded.pixels());
                   if (loaded.problem() != null) {
                     c.noteProperty().set(i18n.text("cells.grid.noimage"));
                   }

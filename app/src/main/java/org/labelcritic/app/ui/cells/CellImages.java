@@ -4,14 +4,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import javafx.scene.image.Image;
-import javafx.scene.image.WritableImage;
+import org.labelcritic.imaging.cells.CellPixels;
+import org.labelcritic.model.LabelCriticException;
 import org.labelcritic.model.domain.Item;
 
 /**
- * Loads cell images (a cell file, or a box cut from a page) off the FX thread, keeping the last few
- * hundred, so that the next cells are ready before the reviewer gets to them. Never throws: an
- * image that cannot be shown comes back with the reason.
+ * Loads cell images (a cell file, or a box cut from a page) off the FX thread as plain greyscale
+ * pixels, keeping the last few hundred, so that the next cells are ready before the reviewer gets
+ * to them. Never throws: an image that cannot be shown comes back with the reason.
  */
 final class CellImages {
   private static final int KEEP = 256;
@@ -25,10 +25,10 @@ final class CellImages {
   }
 
   /**
-   * An image (null when none can be shown) and, when something is wrong, the problem and its detail
-   * (the file, or the box and page size).
+   * The pixels (null when none can be shown) and, when something is wrong, the problem and its
+   * detail (the file, or the box and page size).
    */
-  record Loaded(Image image, Problem problem, String detail) {}
+  record Loaded(CellPixels pixels, Problem problem, String detail) {}
 
   private final Map<Long, Loaded> cache =
       new LinkedHashMap<>(KEEP, 0.75f, true) {
@@ -57,30 +57,29 @@ final class CellImages {
     if (!Files.isRegularFile(file)) {
       return new Loaded(null, Problem.MISSING, file.toString());
     }
-    Image image;
+    CellPixels whole;
     try {
-      image = new Image(file.toUri().toString(), false);
-    } catch (RuntimeException e) {
-      return new Loaded(null, Problem.UNREADABLE, file + ": " + e.getMessage());
-    }
-    if (image.isError() || image.getWidth() <= 0) {
-      String why = image.getException() == null ? "" : ": " + image.getException().getMessage();
-      return new Loaded(null, Problem.UNREADABLE, file + why);
+      whole = CellPixels.read(file, null);
+    } catch (LabelCriticException | RuntimeException e) {
+      return new Loaded(null, Problem.UNREADABLE, e.getMessage());
     }
     Item.Box box = item.box();
     if (box == null) {
-      return new Loaded(image, null, "");
+      return new Loaded(whole, null, "");
     }
-    int w = (int) image.getWidth();
-    int h = (int) image.getHeight();
+    int w = whole.width();
+    int h = whole.height();
     if (box.x() < 0 || box.y() < 0 || box.x() + box.w() > w || box.y() + box.h() > h) {
       return new Loaded(
-          image,
+          whole,
           Problem.BOX_OUTSIDE,
           "%d,%d,%d,%d / %s %dx%d"
               .formatted(box.x(), box.y(), box.w(), box.h(), file.getFileName(), w, h));
     }
-    return new Loaded(
-        new WritableImage(image.getPixelReader(), box.x(), box.y(), box.w(), box.h()), null, "");
+    byte[] cut = new byte[box.w() * box.h()];
+    for (int y = 0; y < box.h(); y++) {
+      System.arraycopy(whole.grey(), (box.y() + y) * w + box.x(), cut, y * box.w(), box.w());
+    }
+    return new Loaded(new CellPixels(box.w(), box.h(), cut), null, "");
   }
 }

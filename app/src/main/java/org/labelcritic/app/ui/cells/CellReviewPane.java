@@ -2,6 +2,7 @@ package org.labelcritic.app.ui.cells;
 
 import java.util.List;
 import java.util.concurrent.Executor;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -37,17 +38,19 @@ public final class CellReviewPane extends BorderPane {
   private final TextField codeField = new TextField();
   private final GridPane candidateGrid = new GridPane();
   private AutoCompletionBinding<String> completion;
+  private final List<Action> actions;
   private boolean swallowTyped;
   private boolean browsingSuggestions;
 
   /** A view on a new view model; call {@link #load()} to read the queue. */
   public CellReviewPane(Store store, Executor io, I18n i18n, String reviewer) {
-    this(new CellReviewViewModel(store, io, i18n, reviewer), i18n);
+    this(new CellReviewViewModel(store, io, Platform::runLater, i18n, reviewer), i18n);
   }
 
   public CellReviewPane(CellReviewViewModel model, I18n i18n) {
     this.model = model;
     this.i18n = i18n;
+    this.actions = CellActions.review(model, i18n);
     getStyleClass().add("cell-review");
     setId("cell-review");
     setPadding(new Insets(10));
@@ -68,14 +71,17 @@ public final class CellReviewPane extends BorderPane {
     view.setId("cell-image");
     view.setPreserveRatio(true);
     view.setSmooth(true);
-    view.imageProperty().bind(model.imageProperty());
+    view.imageProperty()
+        .bind(
+            Bindings.createObjectBinding(
+                () -> CellImageViews.toImage(model.imageProperty().get()), model.imageProperty()));
     view.fitWidthProperty()
         .bind(
             Bindings.createDoubleBinding(
                 () ->
                     model.imageProperty().get() == null
                         ? 0
-                        : model.imageProperty().get().getWidth() * model.zoomProperty().get(),
+                        : model.imageProperty().get().width() * model.zoomProperty().get(),
                 model.imageProperty(),
                 model.zoomProperty()));
     Label imageMessage = new Label();
@@ -180,7 +186,7 @@ public final class CellReviewPane extends BorderPane {
 
   /** The view's actions, with their keys. */
   public List<Action> actions() {
-    return model.actions();
+    return actions;
   }
 
   private void key(KeyEvent e) {
@@ -195,7 +201,7 @@ public final class CellReviewPane extends BorderPane {
       return;
     }
     swallowTyped = false;
-    for (Action a : model.actions()) {
+    for (Action a : actions) {
       if (a.key() != null && a.key().match(e)) {
         a.fire();
         e.consume();

@@ -6,8 +6,6 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.function.LongConsumer;
-import javafx.application.Platform;
-import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
@@ -22,14 +20,10 @@ import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.scene.image.Image;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import org.labelcritic.app.ui.Action;
 import org.labelcritic.app.ui.I18n;
+import org.labelcritic.imaging.cells.CellPixels;
 import org.labelcritic.model.LabelCriticException;
 import org.labelcritic.model.codes.CellQueue;
 import org.labelcritic.model.codes.CellTask;
@@ -74,7 +68,8 @@ public final class CellReviewViewModel {
   private final ReadOnlyStringWrapper verdict = new ReadOnlyStringWrapper(this, "verdict", "");
   private final ReadOnlyStringWrapper problems = new ReadOnlyStringWrapper(this, "problems", "");
   private final ReadOnlyStringWrapper imageMessage = new ReadOnlyStringWrapper(this, "imgMsg", "");
-  private final ReadOnlyObjectWrapper<Image> image = new ReadOnlyObjectWrapper<>(this, "image");
+  private final ReadOnlyObjectWrapper<CellPixels> image =
+      new ReadOnlyObjectWrapper<>(this, "image");
   private final ReadOnlyStringWrapper routedShare = new ReadOnlyStringWrapper(this, "routed", "");
   private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
   private final ReadOnlyStringWrapper prompt = new ReadOnlyStringWrapper(this, "prompt", "");
@@ -87,13 +82,6 @@ public final class CellReviewViewModel {
       new SimpleObjectProperty<>(this, "suggestions", List.of());
   private final ReadOnlyObjectWrapper<Object> editRequest = new ReadOnlyObjectWrapper<>(this, "e");
 
-  private final List<Action> actions;
-
-  /** The view model the main window uses: results come back on the FX thread. */
-  public CellReviewViewModel(Store store, Executor io, I18n i18n, String reviewer) {
-    this(store, io, Platform::runLater, i18n, reviewer);
-  }
-
   /**
    * @param fx where results are applied (the FX thread in the app; the calling thread in tests)
    */
@@ -102,85 +90,11 @@ public final class CellReviewViewModel {
     this.io = Objects.requireNonNull(io, "io");
     this.fx = Objects.requireNonNull(fx, "fx");
     this.i18n = Objects.requireNonNull(i18n, "i18n");
-    ObservableBooleanValue blocked = Bindings.or(busy, done);
-    ObservableBooleanValue keysOff = Bindings.or(blocked, editing);
-    List<Action> list = new ArrayList<>();
-    list.add(
-        new Action(
-            "cells.accept",
-            i18n.text("cells.action.accept"),
-            new KeyCodeCombination(KeyCode.ENTER),
-            this::accept,
-            blocked));
-    KeyCode[] digits = {
-      KeyCode.DIGIT1,
-      KeyCode.DIGIT2,
-      KeyCode.DIGIT3,
-      KeyCode.DIGIT4,
-      KeyCode.DIGIT5,
-      KeyCode.DIGIT6,
-      KeyCode.DIGIT7,
-      KeyCode.DIGIT8,
-      KeyCode.DIGIT9
-    };
-    for (int n = 1; n <= 9; n++) {
-      int number = n;
-      list.add(
-          new Action(
-              "cells.pick" + n,
-              i18n.format("cells.action.pick", n),
-              new KeyCodeCombination(digits[n - 1]),
-              () -> pick(number),
-              keysOff));
-    }
-    list.add(
-        new Action(
-            "cells.uncertain",
-            i18n.text("cells.action.uncertain"),
-            new KeyCodeCombination(KeyCode.U),
-            () -> flag(FlagReason.UNCERTAIN),
-            keysOff));
-    list.add(
-        new Action(
-            "cells.unreadable",
-            i18n.text("cells.action.unreadable"),
-            new KeyCodeCombination(KeyCode.X),
-            () -> flag(FlagReason.UNREADABLE),
-            keysOff));
-    list.add(
-        new Action(
-            "cells.invalid",
-            i18n.text("cells.action.invalid"),
-            new KeyCodeCombination(KeyCode.I),
-            () -> flag(FlagReason.INVALID),
-            keysOff));
-    list.add(
-        new Action(
-            "cells.edit",
-            i18n.text("cells.action.edit"),
-            new KeyCodeCombination(KeyCode.E),
-            () -> editRequest.set(new Object()),
-            keysOff));
-    list.add(
-        new Action(
-            "cells.zoomIn",
-            i18n.text("cells.action.zoomIn"),
-            new KeyCodeCombination(KeyCode.EQUALS),
-            () -> zoom.set(Math.min(20, zoom.get() * 1.25)),
-            editing));
-    list.add(
-        new Action(
-            "cells.zoomOut",
-            i18n.text("cells.action.zoomOut"),
-            new KeyCodeCombination(KeyCode.MINUS),
-            () -> zoom.set(Math.max(1, zoom.get() / 1.25)),
-            editing));
-    this.actions = List.copyOf(list);
   }
 
-  /** The actions of this view, with their keys (for menus, the keys dialog and the view). */
-  public List<Action> actions() {
-    return actions;
+  /** Asks the view to focus the code field (the E key). */
+  public void requestEdit() {
+    editRequest.set(new Object());
   }
 
   /** Reads the queue and shows the first undecided routed cell. */
@@ -411,22 +325,22 @@ public final class CellReviewViewModel {
     prompt.set(t.predictedCode());
     image.set(null);
     imageMessage.set(i18n.text("cells.image.loading"));
+    // The next cells' images are read while the reviewer looks at this one.
+    List<org.labelcritic.model.domain.Item> ahead = new ArrayList<>();
+    for (int k = index + 1; k < tasks.size() && ahead.size() < PRELOAD; k++) {
+      ahead.add(tasks.get(k).item());
+    }
     io.execute(
         () -> {
           CellImages.Loaded loaded = images.load(t.item());
           fx.execute(
               () -> {
                 if (current.get() == t) {
-                  image.set(loaded.image());
+                  image.set(loaded.pixels());
                   imageMessage.set(imageText(loaded));
                 }
               });
-          for (int k = 1; k <= PRELOAD; k++) {
-            int next = tasks.indexOf(t) + k;
-            if (next > 0 && next < tasks.size()) {
-              images.load(tasks.get(next).item());
-            }
-          }
+          ahead.forEach(images::load);
         });
   }
 
@@ -506,7 +420,7 @@ public final class CellReviewViewModel {
     return imageMessage.getReadOnlyProperty();
   }
 
-  public ReadOnlyObjectProperty<Image> imageProperty() {
+  public ReadOnlyObjectProperty<CellPixels> imageProperty() {
     return image.getReadOnlyProperty();
   }
 

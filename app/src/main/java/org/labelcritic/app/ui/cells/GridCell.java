@@ -5,13 +5,13 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.scene.image.Image;
+import org.labelcritic.imaging.cells.CellPixels;
 import org.labelcritic.model.codes.CellTask;
 
 /** One cell of a grid page: its task, its image once loaded, and what the reviewer typed. */
 public final class GridCell {
   private final CellTask task;
-  private final ObjectProperty<Image> image = new SimpleObjectProperty<>(this, "image");
+  private final ObjectProperty<CellPixels> image = new SimpleObjectProperty<>(this, "image");
   private final StringProperty typed = new SimpleStringProperty(this, "typed", "");
   private final StringProperty note = new SimpleStringProperty(this, "note", "");
 
@@ -23,7 +23,7 @@ public final class GridCell {
     return task;
   }
 
-  public ObjectProperty<Image> imageProperty() {
+  public ObjectProperty<CellPixels> imageProperty() {
     return image;
   }
 
