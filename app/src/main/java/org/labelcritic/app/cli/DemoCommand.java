@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
       "Installs the bundled demo dataset and prints its database path.",
       "Installs the bundled demo dataset into the data folder (LCW_DATA_DIR, or the platform's",
       "application-data folder) and prints the path of its database."
-    })
+    },
+    subcommands = DemoCellsCommand.class)
 final class DemoCommand implements Callable<Integer> {
   @Option(names = "--reinstall", description = "Delete the demo database and install it afresh.")
   boolean reinstall;

@@ -36,7 +36,8 @@ import picocli.CommandLine.Command;
       ReportCommand.class,
       SessionCommand.class,
       AssignCommand.class,
-      ReviewerCommand.class
+      ReviewerCommand.class,
+      StatsCommand.class
     })
 public final class LcwCommand {
   private static final Logger LOG = LoggerFactory.getLogger(LcwCommand.class);

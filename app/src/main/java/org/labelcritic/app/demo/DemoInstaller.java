@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.labelcritic.app.AppDirectories;
 import org.labelcritic.imaging.demo.CellDemoGenerator;
+import org.labelcritic.imaging.demo.CellDemoSummary;
 import org.labelcritic.imaging.importer.VolumeImportRequest;
 import org.labelcritic.imaging.importer.VolumeImporter;
 import org.labelcritic.imaging.io.ImageIoProbe;
@@ -22,6 +23,7 @@ import org.labelcritic.imaging.labels.StructureMap;
 import org.labelcritic.imaging.nifti.NiftiHeaderReader;
 import org.labelcritic.model.LabelCriticException;
 import org.labelcritic.model.codes.CodeList;
+import org.labelcritic.model.codes.CodeSidecars;
 import org.labelcritic.model.importing.CellManifestImporter;
 import org.labelcritic.model.importing.DatasetPaths;
 import org.labelcritic.model.importing.ImportReport;
@@ -39,9 +41,9 @@ public final class DemoInstaller {
   private static final Logger LOG = LoggerFactory.getLogger(DemoInstaller.class);
 
   /** Bump when the demo's content changes, so that existing installs are rebuilt. */
-  static final String DEMO_VERSION = "1";
+  static final String DEMO_VERSION = "2";
 
-  static final long CELL_SEED = 20261129L;
+  public static final long CELL_SEED = 20261129L;
   static final String V1_SOURCE_TABLE = "volumes/label-tables/totalseg_v1_total.json";
 
   private final AppDirectories dirs;
@@ -66,13 +68,25 @@ public final class DemoInstaller {
       return new Result(dirs.demoDatabase(), false, List.of());
     }
     LOG.info("Installing the demo dataset into {}", dirs.dataDir());
+    // A database left by an older demo version would mix old and new cells: start afresh.
+    for (String suffix : new String[] {"", "-wal", "-shm"}) {
+      try {
+        Files.deleteIfExists(Path.of(dirs.demoDatabase() + suffix));
+      } catch (IOException e) {
+        throw LabelCriticException.inFile(dirs.demoDatabase(), "cannot replace the old demo", e);
+      }
+    }
     progress.message("Unpacking the demo files");
     unpack(dirs.demoFiles());
     Path demo = dirs.demoFiles();
     progress.message("Composing form cells from handwritten digits");
+    // The transcriptions (manifest, truth, code list) are shipped; only the images are composed
+    // here, byte for byte as lcw demo cells --rebuild writes them, without training the models.
     Path cells = demo.resolve("cells/generated");
-    CellDemoGenerator.generate(
+    CellDemoGenerator.composeImages(
         demo.resolve("cells/mnist-digits"), cells, CellDemoGenerator.DEFAULT_CELLS, CELL_SEED);
+    copy(cells.resolve("codes.csv"), CodeSidecars.codeListFile(dirs.demoDatabase()));
+    copy(cells.resolve("seen-codes.txt"), CodeSidecars.seenCodesFile(dirs.demoDatabase()));
     List<ImportReport> reports = new ArrayList<>();
     try (Store store = Store.open(dirs.demoDatabase(), "LabelCritic demo")) {
       progress.message("Importing the CT scans and their labels");
@@ -100,6 +114,52 @@ public final class DemoInstaller {
       throw LabelCriticException.inFile(marker, "cannot write: " + e.getMessage(), e);
     }
     return new Result(dirs.demoDatabase(), true, reports);
+  }
+
+  /**
+   * Rebuilds the form-cell demo from the bundled MNIST digit sheets into {@code out}: trains the
+   * two transcription models and writes the images, manifest, truth, code list and training codes.
+   */
+  public CellDemoSummary rebuildCells(Path out, int cells, long seed) throws LabelCriticException {
+    Path sheets;
+    try {
+      sheets = Files.createTempDirectory("lcw-mnist");
+    } catch (IOException e) {
+      throw new LabelCriticException("cannot create a temporary folder: " + e.getMessage());
+    }
+    try {
+      for (int d = 0; d < 10; d++) {
+        String name = "digit-" + d + ".png";
+        try (InputStream in = loader.getResourceAsStream("demo/cells/mnist-digits/" + name)) {
+          if (in == null) {
+            throw new LabelCriticException(
+                "demo file missing from this installation: demo/cells/mnist-digits/" + name);
+          }
+          Files.copy(in, sheets.resolve(name));
+        } catch (IOException e) {
+          throw LabelCriticException.inFile(sheets.resolve(name), "cannot unpack", e);
+        }
+      }
+      return CellDemoGenerator.generate(sheets, out, cells, seed);
+    } finally {
+      try (var files = Files.list(sheets)) {
+        for (Path f : files.toList()) {
+          Files.deleteIfExists(f);
+        }
+        Files.deleteIfExists(sheets);
+      } catch (IOException e) {
+        LOG.warn("Could not remove the temporary folder {}", sheets, e);
+      }
+    }
+  }
+
+  private static void copy(Path from, Path to) throws LabelCriticException {
+    try {
+      Files.createDirectories(to.getParent());
+      Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw LabelCriticException.inFile(to, "cannot write: " + e.getMessage(), e);
+    }
   }
 
   /** The import request for the unpacked demo's volumes: every source folder is a source. */

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.labelcritic.app.AppDirectories;
 import org.labelcritic.model.LabelCriticException;
+import org.labelcritic.model.codes.CodeSidecars;
 import org.labelcritic.model.importing.ImportReport;
 import org.labelcritic.model.job.Progress;
 import org.labelcritic.model.store.StatusReport;
@@ -60,20 +61,24 @@ class DemoInstallerTest {
     assertThat(generated.resolve("manifest.csv")).isRegularFile();
     assertThat(generated.resolve("codes.csv")).isRegularFile();
     // One header line, then two competing sources per cell.
-    assertThat(Files.readAllLines(generated.resolve("manifest.csv"))).hasSize(1 + 2 * 500);
+    assertThat(Files.readAllLines(generated.resolve("manifest.csv"))).hasSize(1 + 2 * 5000);
+    assertThat(generated.resolve("cells/cell-05000.png")).isRegularFile();
+    // The code list and training codes lie beside the database, for the review view.
+    assertThat(CodeSidecars.codeListFile(dirs.demoDatabase())).isRegularFile();
+    assertThat(CodeSidecars.seenCodesFile(dirs.demoDatabase())).isRegularFile();
   }
 
   @Test
-  void importsThreeCasesAndFiveHundredCellsCleanly() throws LabelCriticException {
+  void importsThreeCasesAndFiveThousandCellsCleanly() throws LabelCriticException {
     assertThat(first.installedNow()).isTrue();
     assertThat(first.database()).isEqualTo(installed.resolve("demo.db")).isRegularFile();
     assertThat(first.reports()).hasSize(2).allMatch(ImportReport::clean);
     assertThat(first.reports().get(0).get("cases created")).isEqualTo(3);
-    assertThat(first.reports().get(1).get("items created")).isEqualTo(500);
+    assertThat(first.reports().get(1).get("items created")).isEqualTo(5000);
 
     StatusReport status = status(first.database());
     assertThat(status.datasetName()).isEqualTo("LabelCritic demo");
-    assertThat(status.itemsByKind()).isEqualTo(Map.of("CELL", 500L, "VOLUME", 3L));
+    assertThat(status.itemsByKind()).isEqualTo(Map.of("CELL", 5000L, "VOLUME", 3L));
   }
 
   @Test

@@ -99,14 +99,14 @@ class DemoWindowTest {
             .filter(r -> r.kind() == ItemKind.CELL)
             .map(QueueRow::itemName)
             .collect(Collectors.toSet());
-    assertThat(cells).hasSize(500).allMatch(name -> name.startsWith("cell-"));
+    assertThat(cells).hasSize(5000).allMatch(name -> name.startsWith("cell-"));
     assertThat(table.getSelectionModel().getSelectedIndex()).isZero();
   }
 
   @Test
   void theStatusBarAndTitleNameTheDemoDataset() {
     StatusBar bar = robot.lookup("#status-bar").queryAs(StatusBar.class);
-    assertThat(bar.getText()).startsWith("503 items · ").endsWith(" · no decisions");
+    assertThat(bar.getText()).startsWith("5,003 items · ").endsWith(" · no decisions");
     assertThat(robot.lookup("#status-dataset").queryAs(Label.class).getText())
         .isEqualTo("LabelCritic demo");
     assertThat(((Stage) window.scene().getWindow()).getTitle()).contains("LabelCritic demo");

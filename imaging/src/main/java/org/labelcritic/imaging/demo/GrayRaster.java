@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
 import javax.imageio.ImageIO;
+import org.labelcritic.imaging.cells.CellPixels;
 import org.labelcritic.model.LabelCriticException;
 
 /**
@@ -65,6 +66,11 @@ final class GrayRaster {
         set(px, py, Math.min(paper, paper - (paper - ink) * s / 255));
       }
     }
+  }
+
+  /** The pixels as a cell image for the transcription models (shared, not copied). */
+  CellPixels pixels() {
+    return new CellPixels(width, height, pixels);
   }
 
   void fillRect(int x0, int y0, int w, int h, int value) {

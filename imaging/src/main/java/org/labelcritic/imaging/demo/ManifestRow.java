@@ -2,12 +2,13 @@ package org.labelcritic.imaging.demo;
 
 import java.util.Locale;
 import java.util.stream.Collectors;
+import org.labelcritic.imaging.cells.CodeReading;
 
 /**
  * One candidate row of the form-cell manifest: either {@code image} (a cell crop) or {@code box} (a
  * page and the cell's box on it) is set.
  */
-record ManifestRow(String itemId, String image, PageBox box, Transcription candidate) {
+record ManifestRow(String itemId, String image, PageBox box, CodeReading candidate) {
   static final String HEADER =
       "item_id,image,page,x,y,w,h,source,code,confidence,digit_confidences";
 

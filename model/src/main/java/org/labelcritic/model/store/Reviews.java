@@ -144,7 +144,7 @@ public final class Reviews {
   }
 
   /** Appends the audit row of a decision just inserted; call inside its transaction. */
-  private void audit(Decision d, boolean log) throws SQLException {
+  void audit(Decision d, boolean log) throws SQLException {
     AuditLog.append(store, reviewerName(d.reviewerId()), AuditLog.Kind.DECISION, describe(d), log);
   }
 
@@ -176,8 +176,8 @@ public final class Reviews {
         + (d.sessionId().isPresent() ? " (session " + d.sessionId().getAsLong() + ")" : "");
   }
 
-  /** Inserts one decision; call inside a transaction. */
-  private Decision insert(NewDecision d) throws SQLException {
+  /** Inserts one decision; call inside a transaction (also used by {@link CodeEdits}). */
+  Decision insert(NewDecision d) throws SQLException {
     String uid = UUID.randomUUID().toString();
     Instant now = Instant.now();
     PreparedStatement latest =

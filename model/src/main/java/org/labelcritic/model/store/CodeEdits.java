@@ -1,0 +1,110 @@
+package org.labelcritic.model.store;
+
+import java.sql.PreparedStatement;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.OptionalLong;
+import org.labelcritic.model.LabelCriticException;
+import org.labelcritic.model.domain.Decision;
+import org.labelcritic.model.domain.DecisionAction;
+import org.labelcritic.model.domain.Reviewer;
+import org.labelcritic.model.domain.SourceKind;
+
+/**
+ * A reviewer's typed code: a new candidate whose source is the reviewer (a person, revision above
+ * 0) and the EDIT decision that chooses it, written in one transaction, so that neither exists
+ * without the other.
+ */
+public final class CodeEdits {
+  /** Reviewer sources are named with this prefix and the reviewer's name. */
+  public static final String SOURCE_PREFIX = "reviewer:";
+
+  private final Store store;
+
+  public CodeEdits(Store store) {
+    this.store = Objects.requireNonNull(store, "store");
+  }
+
+  /**
+   * Records the typed code and the EDIT decision choosing it; committed when this returns.
+   *
+   * @param template the decision's item, structure, reviewer, session, verdict, note and time; its
+   *     action is replaced by the EDIT of the new candidate
+   */
+  public Decision record(NewDecision template, Reviewer reviewer, String code)
+      throws LabelCriticException {
+    Objects.requireNonNull(code, "code");
+    if (reviewer.id() != template.reviewerId()) {
+      throw new IllegalArgumentException("the decision belongs to another reviewer");
+    }
+    long source = store.sourceId(SOURCE_PREFIX + reviewer.name(), SourceKind.PERSON, "");
+    return store.transaction(
+        c -> {
+          PreparedStatement rev =
+              store.statement(
+                  "SELECT COALESCE(MAX(revision), 0) FROM candidate"
+                      + " WHERE item_id = ? AND structure_id = ? AND source_id = ?");
+          rev.setLong(1, template.itemId());
+          rev.setLong(2, template.structureId());
+          rev.setLong(3, source);
+          long revision = store.optionalLong(rev).orElse(0L) + 1;
+          PreparedStatement ins =
+              store.statement(
+                  "INSERT INTO candidate (item_id, structure_id, source_id, revision, code,"
+                      + " confidence, digit_confidences, created_at)"
+                      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+          ins.setLong(1, template.itemId());
+          ins.setLong(2, template.structureId());
+          ins.setLong(3, source);
+          ins.setLong(4, revision);
+          ins.setString(5, code);
+          ins.setNull(6, Types.REAL);
+          ins.setNull(7, Types.VARCHAR);
+          ins.setString(8, Instant.now().toString());
+          ins.executeUpdate();
+          long candidate = store.lastId();
+          // Keep the status counters in step (see ImportWriter); the pair existed already.
+          PreparedStatement count =
+              store.statement(
+                  "INSERT INTO candidate_count (structure_id, source_id, candidates)"
+                      + " VALUES (?, ?, 1) ON CONFLICT (structure_id, source_id)"
+                      + " DO UPDATE SET candidates = candidates + 1");
+          count.setLong(1, template.structureId());
+          count.setLong(2, source);
+          count.executeUpdate();
+          Decision decision =
+              store
+                  .reviews()
+                  .insert(
+                      new NewDecision(
+                          template.itemId(),
+                          template.structureId(),
+                          template.reviewerId(),
+                          template.sessionId(),
+                          new DecisionAction.Edit(candidate),
+                          template.note(),
+                          template.verdictId(),
+                          template.timeSpentMillis()));
+          store.reviews().audit(decision, true);
+          return decision;
+        });
+  }
+
+  /** Shorthand for tests and simulations: no session, verdict, note or time. */
+  public Decision record(long itemId, long structureId, Reviewer reviewer, String code)
+      throws LabelCriticException {
+    return record(
+        new NewDecision(
+            itemId,
+            structureId,
+            reviewer.id(),
+            OptionalLong.empty(),
+            new DecisionAction.Reopen(),
+            "",
+            OptionalLong.empty(),
+            0),
+        reviewer,
+        code);
+  }
+}
