@@ -139,8 +139,9 @@ class FxResponsivenessTest {
   }
 
   /**
-   * The code critic, made slow enough (2 ms a cell, waiting rather than spinning, so that the test
-   * measures our code and not a starved CPU) that the worker stays busy storing verdicts.
+   * The code critic, made slow enough (25 ms a cell, waiting rather than spinning, so that the test
+   * measures our code and not a starved CPU) that the worker is still storing verdicts, batch after
+   * batch, all through the test.
    */
   record SlowScorer(ItemScorer inner) implements ItemScorer {
     @Override
@@ -161,7 +162,7 @@ class FxResponsivenessTest {
     @Override
     public List<NewVerdict> score(ScoringTask task) throws LabelCriticException {
       try {
-        Thread.sleep(2);
+        Thread.sleep(25);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new LabelCriticException("interrupted");
