@@ -60,6 +60,7 @@ public final class Workbench {
                   });
               stage.show();
               window.reload();
+              window.startReviewing(reviewerName(), machineName());
             } catch (RuntimeException e) {
               failure.set(e);
               closed.countDown();
@@ -83,6 +84,29 @@ public final class Workbench {
       }
       Platform.exit();
     }
+  }
+
+  /**
+   * The reviewer's name: {@code -Dlcw.reviewer=NAME}, else the system user. (A first-start dialog
+   * that asks for it is planned.)
+   */
+  static String reviewerName() {
+    String name = System.getProperty("lcw.reviewer");
+    if (name == null || name.isBlank()) {
+      name = System.getProperty("user.name", "reviewer");
+    }
+    return name.isBlank() ? "reviewer" : name.strip();
+  }
+
+  /** The machine's name from the environment (no network lookup), or empty text. */
+  static String machineName() {
+    for (String var : new String[] {"HOSTNAME", "COMPUTERNAME"}) {
+      String v = System.getenv(var);
+      if (v != null && !v.isBlank()) {
+        return v.strip();
+      }
+    }
+    return "";
   }
 
   static void startFx() {

@@ -2,20 +2,26 @@ package org.labelcritic.app.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.labelcritic.app.ui.ScreenshotRenderer;
 import org.labelcritic.model.LabelCriticException;
 import org.labelcritic.model.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** {@code lcw screenshot}: renders the main window headless into a PNG. */
 @Command(
     name = "screenshot",
     mixinStandardHelpOptions = true,
     description = {
-      "Renders the main window on a database into a PNG, without a display.",
+      "Renders the main window on a database into a PNG, without a display: the queue, the",
+      "viewer and the verdict panel for one item and structure, in review, side-by-side or edit",
+      "mode. Nothing is written to the database.",
       "Run it with -Dglass.platform=Headless -Dprism.order=sw (./lcw sets them for this command)."
     })
 final class ScreenshotCommand implements Callable<Integer> {
@@ -36,6 +42,27 @@ final class ScreenshotCommand implements Callable<Integer> {
       description = "Height in pixels (${DEFAULT-VALUE}).")
   int height;
 
+  @Option(
+      names = {"--item", "--case"},
+      paramLabel = "ID",
+      description = "The item (case or cell id) to select; default: the queue's first row.")
+  String item;
+
+  @Option(
+      names = "--structure",
+      paramLabel = "NAME",
+      description = "The structure of that item to select; default: its first row in the queue.")
+  String structure;
+
+  @Option(
+      names = "--mode",
+      paramLabel = "MODE",
+      defaultValue = "review",
+      description = "review, side-by-side or edit (${DEFAULT-VALUE}).")
+  String mode;
+
+  @Spec CommandSpec spec;
+
   private final CliContext context;
 
   ScreenshotCommand(CliContext context) {
@@ -44,13 +71,27 @@ final class ScreenshotCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws LabelCriticException {
+    ScreenshotRenderer.Mode m =
+        switch (mode.strip().toLowerCase(Locale.ROOT)) {
+          case "review" -> ScreenshotRenderer.Mode.REVIEW;
+          case "side-by-side" -> ScreenshotRenderer.Mode.SIDE_BY_SIDE;
+          case "edit" -> ScreenshotRenderer.Mode.EDIT;
+          default ->
+              throw new ParameterException(
+                  spec.commandLine(),
+                  "--mode must be review, side-by-side or edit, was '" + mode + "'");
+        };
+    if (structure != null && item == null) {
+      throw new ParameterException(spec.commandLine(), "--structure needs --item");
+    }
     if (!Files.isRegularFile(db.db)) {
       throw LabelCriticException.inFile(db.db, "no such database");
     }
     // The JavaFX platform is left running: Main's System.exit ends it with the process, and a
     // caller that runs commands in-process (a test, next to other FX tests) may still need it.
     try (Store store = Store.open(db.db)) {
-      ScreenshotRenderer.render(store, out, width, height);
+      ScreenshotRenderer.render(
+          store, out, width, height, new ScreenshotRenderer.State(item, structure, m), null);
     }
     context.console().println("Wrote " + out.toAbsolutePath());
     return ExitCodes.OK;

@@ -4,7 +4,10 @@ import java.util.List;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.TextInputControl;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 
 /** Turns declared {@link Action}s into controls; the only place that does, so they agree. */
 public final class ActionControls {
@@ -32,12 +35,39 @@ public final class ActionControls {
   }
 
   /**
-   * Registers every action's key on the scene, so shortcuts work even for actions that are in no
-   * menu and whatever control has the focus.
+   * Handles every action's key on the scene, before the focused control sees it, so shortcuts work
+   * whatever has the focus (a table would otherwise take Space and the arrow keys). A disabled
+   * action lets its key through. While a text field has the focus, keys without a modifier are left
+   * to it: letters and digits still type (their KEY_TYPED event is untouched), but no action and no
+   * menu accelerator fires.
    */
-  public static void installAccelerators(Scene scene, List<Action> actions) {
-    for (Action action : actions) {
-      action.keyCombination().ifPresent(k -> scene.getAccelerators().put(k, action::fire));
-    }
+  public static void installKeys(Scene scene, List<Action> actions) {
+    scene.addEventFilter(
+        KeyEvent.KEY_PRESSED,
+        event -> {
+          boolean typing = event.getTarget() instanceof TextInputControl;
+          boolean plain =
+              !event.isControlDown()
+                  && !event.isAltDown()
+                  && !event.isMetaDown()
+                  && !event.isShortcutDown();
+          if (typing && plain) {
+            KeyCode code = event.getCode();
+            if (code.isLetterKey() || code.isDigitKey() || code == KeyCode.SPACE) {
+              // Keep accelerators such as "A" from firing while the user types an "a".
+              if (actions.stream().anyMatch(a -> a.key() != null && a.key().match(event))) {
+                event.consume();
+              }
+            }
+            return;
+          }
+          for (Action action : actions) {
+            if (action.key() != null && action.key().match(event) && !action.disabled().get()) {
+              event.consume();
+              action.handler().run();
+              return;
+            }
+          }
+        });
   }
 }

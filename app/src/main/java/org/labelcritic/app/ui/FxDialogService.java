@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Dialog;
@@ -67,6 +68,16 @@ public final class FxDialogService implements DialogService {
       about.initOwner(owner.get());
     }
     show(about);
+  }
+
+  @Override
+  public CompletableFuture<Optional<FlagChoice>> askFlag(String about) {
+    CompletableFuture<Optional<FlagChoice>> answer = new CompletableFuture<>();
+    Dialog<Optional<FlagChoice>> dialog = FlagDialog.create(owner.get(), about, i18n);
+    dialog.setOnHidden(
+        e -> answer.complete(dialog.getResult() == null ? Optional.empty() : dialog.getResult()));
+    show(dialog);
+    return answer;
   }
 
   @Override

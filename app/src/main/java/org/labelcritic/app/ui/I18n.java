@@ -46,7 +46,12 @@ public final class I18n {
 
   /** The text for a key as a {@link MessageFormat} pattern, filled with {@code args}. */
   public String format(String key, Object... args) {
+    return formatter(key).format(args);
+  }
+
+  /** The {@link MessageFormat} for a key, to keep where the same text is formatted often. */
+  public MessageFormat formatter(String key) {
     Locale locale = bundle.getLocale() == null ? Locale.ROOT : bundle.getLocale();
-    return new MessageFormat(text(key), locale).format(args);
+    return new MessageFormat(text(key), locale);
   }
 }

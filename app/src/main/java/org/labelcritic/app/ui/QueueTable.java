@@ -1,10 +1,8 @@
 package org.labelcritic.app.ui;
 
-import java.util.Comparator;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
-import javafx.collections.transformation.SortedList;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
@@ -20,39 +18,33 @@ final class QueueTable {
     TableView<QueueRow> table = new TableView<>();
     table.setId("queue-table");
     table.getStyleClass().add("queue-table");
-    SortedList<QueueRow> sorted = new SortedList<>(vm.visibleRows());
-    sorted.comparatorProperty().bind(table.comparatorProperty());
-    table.setItems(sorted);
+    // The view model orders the rows (QueueOrder): next, previous and next unsure follow exactly
+    // what is shown, and live updates never reshuffle it; so the headers do not sort.
+    table.setItems(vm.visibleRows());
 
-    TableColumn<QueueRow, String> item = column(i18n.text("queue.column.item"), "item", 220);
+    TableColumn<QueueRow, String> item = column(i18n.text("queue.column.item"), "item", 115);
     item.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().itemName()));
-    TableColumn<QueueRow, String> kind = column(i18n.text("queue.column.kind"), "kind", 90);
-    kind.setCellValueFactory(
-        c -> new ReadOnlyObjectWrapper<>(StatusTexts.kind(i18n, c.getValue().kind())));
     TableColumn<QueueRow, String> structure =
-        column(i18n.text("queue.column.structure"), "structure", 150);
+        column(i18n.text("queue.column.structure"), "structure", 120);
     structure.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().structure()));
     TableColumn<QueueRow, Integer> candidates =
-        column(i18n.text("queue.column.candidates"), "candidates", 100);
+        column(i18n.text("queue.column.candidates"), "candidates", 55);
     candidates.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().candidates()));
     candidates.getStyleClass().add("numeric");
     TableColumn<QueueRow, ReviewStatus> status =
-        column(i18n.text("queue.column.status"), "status", 120);
+        column(i18n.text("queue.column.status"), "status", 95);
     status.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().status()));
     status.setCellFactory(c -> new StatusCell(i18n));
     TableColumn<QueueRow, Double> confidence =
-        column(i18n.text("queue.column.confidence"), "confidence", 140);
+        column(i18n.text("queue.column.confidence"), "confidence", 100);
     confidence.setCellValueFactory(
         c -> {
           var conf = c.getValue().confidence();
           return new ReadOnlyObjectWrapper<>(conf.isPresent() ? conf.getAsDouble() : null);
         });
-    confidence.setComparator(Comparator.nullsFirst(Comparator.naturalOrder()));
     confidence.setCellFactory(c -> new ConfidenceCell(i18n));
     confidence.getStyleClass().add("numeric");
-    table
-        .getColumns()
-        .setAll(java.util.List.of(item, kind, structure, candidates, status, confidence));
+    table.getColumns().setAll(java.util.List.of(item, structure, status, confidence, candidates));
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
 
     Label placeholder = new Label();
@@ -97,7 +89,8 @@ final class QueueTable {
     TableColumn<QueueRow, T> c = new TableColumn<>(title);
     c.setId("column-" + id);
     c.setPrefWidth(width);
-    c.setMinWidth(60);
+    c.setMinWidth(40);
+    c.setSortable(false);
     return c;
   }
 
@@ -128,9 +121,13 @@ final class QueueTable {
   /** The critic's confidence with two decimals, or a dash when there is no verdict yet. */
   private static final class ConfidenceCell extends TableCell<QueueRow, Double> {
     private final I18n i18n;
+    // One formatter per cell: cells update on every scroll, and parsing the pattern each time
+    // showed up on the FX thread.
+    private final java.text.MessageFormat format;
 
     ConfidenceCell(I18n i18n) {
       this.i18n = i18n;
+      this.format = i18n.formatter("queue.confidence");
     }
 
     @Override
@@ -141,7 +138,7 @@ final class QueueTable {
       } else if (value == null) {
         setText(i18n.text("queue.confidence.none"));
       } else {
-        setText(i18n.format("queue.confidence", value));
+        setText(format.format(new Object[] {value}));
       }
     }
   }

@@ -1,7 +1,10 @@
 package org.labelcritic.app.ui;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -23,24 +26,29 @@ import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 import org.labelcritic.model.LabelCriticException;
 import org.labelcritic.model.domain.ReviewStatus;
+import org.labelcritic.model.store.ChangeMark;
 import org.labelcritic.model.store.QueueRow;
 import org.labelcritic.model.store.Store;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The review queue: all rows, the rows that pass the status and text filters, the selected row, and
- * the loading and error state. Holds no nodes.
+ * The review queue: all rows in the chosen {@link QueueOrder}, the rows that pass the status and
+ * text filters, the selected row, and the loading and error state. Holds no nodes.
  *
  * <p>The selection is remembered by item and structure, so a reload (which brings new row objects,
  * possibly with a new status) keeps the row the user chose; only the first load and a filter change
- * the user makes move it.
+ * the user makes move it. Live updates ({@link #refreshIfChanged}) change rows in place and append
+ * new ones: the order does not shift under the reviewer, and the selection never moves.
  */
 public final class QueueViewModel {
   /** Rows loaded at most; the queue is ordered so the rows that matter come first. */
   public static final int DEFAULT_LIMIT = 50_000;
 
   private static final Logger LOG = LoggerFactory.getLogger(QueueViewModel.class);
+
+  /** Up to this many changed rows are replaced one by one; more are replaced in one go. */
+  private static final int FEW_CHANGES = 16;
 
   private final Executor io;
   private final Consumer<Runnable> fx;
@@ -49,8 +57,12 @@ public final class QueueViewModel {
 
   private final ObservableList<QueueRow> rows = FXCollections.observableArrayList();
   private final FilteredList<QueueRow> visibleRows = new FilteredList<>(rows);
+  // Kept: a read-only view made per call would be collected together with its listeners.
+  private final ObservableList<QueueRow> rowsView = FXCollections.unmodifiableObservableList(rows);
   private final ObjectProperty<ReviewStatus> statusFilter = new SimpleObjectProperty<>(this, "s");
   private final StringProperty textFilter = new SimpleStringProperty(this, "text", "");
+  private final ObjectProperty<QueueOrder> order =
+      new SimpleObjectProperty<>(this, "order", QueueOrder.PRIORITY);
   private final ReadOnlyObjectWrapper<QueueRow> selected = new ReadOnlyObjectWrapper<>(this, "sel");
   private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
   private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(this, "loaded");
@@ -59,6 +71,8 @@ public final class QueueViewModel {
 
   private RowKey selectedKey;
   private long generation;
+  private ChangeMark lastMark;
+  private boolean polling;
   // True while this class changes the lists: selection changes that views report meanwhile are
   // side effects of the list change (a table moves its selection), not the user's choice.
   private boolean applying;
@@ -78,21 +92,83 @@ public final class QueueViewModel {
     this.limit = limit;
     statusFilter.addListener((o, a, b) -> applyFilter());
     textFilter.addListener((o, a, b) -> applyFilter());
+    order.addListener((o, a, b) -> resort());
   }
 
   /** Shows another database; the caller reloads. */
   public void setStore(Store store) {
     this.store = Objects.requireNonNull(store, "store");
+    generation++;
+    lastMark = null;
     selectedKey = null;
     selected.set(null);
     loaded.set(false);
   }
 
   /**
-   * Runs the queue query on the executor and applies the rows through the FX applier. The future
-   * completes once they are applied, or exceptionally with the {@link LabelCriticException}.
+   * Runs the queue query on the executor and applies the rows, in the chosen order, through the FX
+   * applier. The future completes once they are applied, or exceptionally with the {@link
+   * LabelCriticException}.
    */
   public CompletableFuture<List<QueueRow>> reload() {
+    return load();
+  }
+
+  /**
+   * Reloads the queue when the store changed since the last load (a new verdict, decision or
+   * candidate), keeping the order and the selection. Completes with true when rows were reloaded. A
+   * call while one is in flight does nothing.
+   */
+  public CompletableFuture<Boolean> refreshIfChanged() {
+    if (polling || loading.get() || !loaded.get()) {
+      return CompletableFuture.completedFuture(false);
+    }
+    polling = true;
+    long myGeneration = generation;
+    Store from = store;
+    CompletableFuture<Boolean> done = new CompletableFuture<>();
+    try {
+      io.execute(
+          () -> {
+            try {
+              ChangeMark mark = from.queries().changeMark();
+              if (mark.equals(lastMark)) {
+                fx.accept(
+                    () -> {
+                      polling = false;
+                      done.complete(false);
+                    });
+                return;
+              }
+              List<QueueRow> result = from.queries().queue(limit);
+              fx.accept(
+                  () -> {
+                    polling = false;
+                    if (myGeneration == generation) {
+                      lastMark = mark;
+                      merge(result);
+                      done.complete(true);
+                    } else {
+                      done.complete(false);
+                    }
+                  });
+            } catch (LabelCriticException | RuntimeException e) {
+              fx.accept(
+                  () -> {
+                    polling = false;
+                    LOG.warn("live queue update failed: {}", LabelCriticException.describe(e));
+                    done.complete(false);
+                  });
+            }
+          });
+    } catch (RuntimeException rejected) {
+      polling = false;
+      done.complete(false);
+    }
+    return done;
+  }
+
+  private CompletableFuture<List<QueueRow>> load() {
     long myGeneration = ++generation;
     Store from = store;
     loading.set(true);
@@ -101,8 +177,15 @@ public final class QueueViewModel {
       io.execute(
           () -> {
             try {
+              ChangeMark mark = from.queries().changeMark();
               List<QueueRow> result = from.queries().queue(limit);
-              fx.accept(() -> apply(myGeneration, result, done));
+              fx.accept(
+                  () -> {
+                    if (myGeneration == generation) {
+                      lastMark = mark;
+                    }
+                    apply(myGeneration, result, done);
+                  });
             } catch (LabelCriticException | RuntimeException e) {
               fx.accept(() -> fail(myGeneration, e, done));
             }
@@ -115,9 +198,11 @@ public final class QueueViewModel {
 
   private void apply(long gen, List<QueueRow> result, CompletableFuture<List<QueueRow>> done) {
     if (gen == generation) {
+      List<QueueRow> sorted = new ArrayList<>(result);
+      sorted.sort(order.get().comparator());
       applying = true;
       try {
-        rows.setAll(result);
+        rows.setAll(sorted);
         QueueRow keep = selectedKey == null ? null : find(rows, selectedKey);
         if (keep != null) {
           selected.set(keep);
@@ -137,6 +222,66 @@ public final class QueueViewModel {
     done.complete(result);
   }
 
+  /** Replaces changed rows where they stand, drops vanished ones, appends new ones in order. */
+  private void merge(List<QueueRow> result) {
+    Map<RowKey, QueueRow> fresh = new HashMap<>(result.size() * 2);
+    for (QueueRow r : result) {
+      fresh.put(RowKey.of(r), r);
+    }
+    applying = true;
+    try {
+      List<QueueRow> kept = new ArrayList<>(rows.size());
+      boolean removed = false;
+      for (QueueRow old : rows) {
+        QueueRow now = fresh.remove(RowKey.of(old));
+        if (now == null) {
+          removed = true;
+        } else {
+          kept.add(now);
+        }
+      }
+      List<QueueRow> added = new ArrayList<>(fresh.values());
+      added.sort(order.get().comparator());
+      kept.addAll(added);
+      List<Integer> changed = new ArrayList<>();
+      if (!removed && added.isEmpty()) {
+        for (int i = 0; i < kept.size() && changed.size() <= FEW_CHANGES; i++) {
+          if (!kept.get(i).equals(rows.get(i))) {
+            changed.add(i);
+          }
+        }
+      }
+      if (removed || !added.isEmpty() || changed.size() > FEW_CHANGES) {
+        // One change event for the lot: per-row events cost the table (and its selection model)
+        // a pass over every row each, which stalls the FX thread on a big queue.
+        rows.setAll(kept);
+      } else {
+        // A few rows changed where they stand: set only those, so the table redraws little.
+        for (int i : changed) {
+          rows.set(i, kept.get(i));
+        }
+      }
+      QueueRow keep = selectedKey == null ? null : find(rows, selectedKey);
+      if (keep != null && !keep.equals(selected.get())) {
+        selected.set(keep);
+      }
+    } finally {
+      applying = false;
+    }
+    truncated.set(result.size() >= limit);
+  }
+
+  private void resort() {
+    List<QueueRow> sorted = new ArrayList<>(rows);
+    sorted.sort(order.get().comparator());
+    applying = true;
+    try {
+      rows.setAll(sorted);
+    } finally {
+      applying = false;
+    }
+  }
+
   private void fail(long gen, Exception e, CompletableFuture<List<QueueRow>> done) {
     if (gen == generation) {
       LOG.warn("loading the review queue failed: {}", LabelCriticException.describe(e));
@@ -152,6 +297,62 @@ public final class QueueViewModel {
       selectedKey = RowKey.of(row);
       selected.set(row);
     }
+  }
+
+  /** Selects the visible row after the selected one; false at the end. */
+  public boolean next() {
+    QueueRow r = visibleAfter(selectedKey, 1);
+    select(r);
+    return r != null;
+  }
+
+  /** Selects the visible row before the selected one; false at the start. */
+  public boolean previous() {
+    QueueRow r = visibleAfter(selectedKey, -1);
+    select(r);
+    return r != null;
+  }
+
+  /**
+   * Selects the next visible unsure row after the selected one, wrapping round to the top; false
+   * when no other row is unsure.
+   */
+  public boolean nextUnsure() {
+    int n = visibleRows.size();
+    int from = indexOf(selectedKey);
+    for (int step = 1; step <= n; step++) {
+      QueueRow r = visibleRows.get(Math.floorMod(from + step, n));
+      if (r.status() == ReviewStatus.UNSURE && !RowKey.of(r).equals(selectedKey)) {
+        select(r);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The visible row {@code step} places from the row with this key (the first row when the key is
+   * not visible and step is positive), or null past either end.
+   */
+  public QueueRow visibleAfter(RowKey key, int step) {
+    int i = indexOf(key);
+    if (i < 0) {
+      return step > 0 && !visibleRows.isEmpty() ? visibleRows.getFirst() : null;
+    }
+    int j = i + step;
+    return j >= 0 && j < visibleRows.size() ? visibleRows.get(j) : null;
+  }
+
+  private int indexOf(RowKey key) {
+    if (key == null) {
+      return -1;
+    }
+    for (int i = 0; i < visibleRows.size(); i++) {
+      if (key.matches(visibleRows.get(i))) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private void applyFilter() {
@@ -191,12 +392,12 @@ public final class QueueViewModel {
     return null;
   }
 
-  /** Every loaded row, in the store's order. */
+  /** Every loaded row, in the queue's order. */
   public ObservableList<QueueRow> rows() {
-    return FXCollections.unmodifiableObservableList(rows);
+    return rowsView;
   }
 
-  /** The rows that pass the filters. */
+  /** The rows that pass the filters, in the queue's order. */
   public ObservableList<QueueRow> visibleRows() {
     return visibleRows;
   }
@@ -211,8 +412,18 @@ public final class QueueViewModel {
     return textFilter;
   }
 
+  /** The queue's order; changing it re-sorts at once (the selection stays). */
+  public ObjectProperty<QueueOrder> orderProperty() {
+    return order;
+  }
+
   public ReadOnlyObjectProperty<QueueRow> selectedProperty() {
     return selected.getReadOnlyProperty();
+  }
+
+  /** The selected row's key, or null. */
+  public RowKey selectedKey() {
+    return selectedKey;
   }
 
   public ReadOnlyBooleanProperty loadingProperty() {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -19,6 +20,7 @@ import javafx.scene.Scene;
 import javafx.scene.image.WritableImage;
 import javax.imageio.ImageIO;
 import org.labelcritic.model.LabelCriticException;
+import org.labelcritic.model.store.QueueRow;
 import org.labelcritic.model.store.Store;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,16 +42,53 @@ public final class ScreenshotRenderer {
 
   private ScreenshotRenderer() {}
 
+  /** What the window shows in a screenshot. */
+  public enum Mode {
+    /** The queue, the viewer and the verdict panel. */
+    REVIEW,
+    /** As review, with the viewer in its A|B side-by-side mode (its action "side-by-side"). */
+    SIDE_BY_SIDE,
+    /** As review, with the viewer editing a copy of the preferred candidate. */
+    EDIT
+  }
+
+  /**
+   * The state to render.
+   *
+   * @param item the item's (case's) external id, or null for the queue's first row
+   * @param structure the structure, or null for the item's first row in the queue
+   */
+  public record State(String item, String structure, Mode mode) {
+    public State {
+      Objects.requireNonNull(mode, "mode");
+    }
+
+    /** The queue's first row, in review mode. */
+    public static State initial() {
+      return new State(null, null, Mode.REVIEW);
+    }
+  }
+
   /** Renders at the default size, 1280 x 800. */
   public static void render(Store store, Path out) throws LabelCriticException {
     render(store, out, DEFAULT_WIDTH, DEFAULT_HEIGHT);
   }
 
-  /**
-   * Renders the main window showing {@code store} into {@code out} (PNG), {@code width} x {@code
-   * height} pixels. Blocks until the file is written; must not be called on the FX thread.
-   */
+  /** Renders the queue's first row in review mode. */
   public static void render(Store store, Path out, int width, int height)
+      throws LabelCriticException {
+    render(store, out, width, height, State.initial(), null);
+  }
+
+  /**
+   * Renders the main window showing {@code store} in {@code state} into {@code out} (PNG), {@code
+   * width} x {@code height} pixels. Blocks until the file is written; must not be called on the FX
+   * thread. Nothing is written to the database (no reviewer signs in, no worker runs).
+   *
+   * @param viewers the image viewer to show; null for the {@link ScanFactsViewer}
+   */
+  public static void render(
+      Store store, Path out, int width, int height, State state, ItemViewerFactory viewers)
       throws LabelCriticException {
     if (width <= 0 || height <= 0 || width > MAX_SIDE || height > MAX_SIDE) {
       throw new LabelCriticException(
@@ -71,8 +110,9 @@ public final class ScreenshotRenderer {
               t.setDaemon(true);
               return t;
             });
+    MainWindow window = null;
     try {
-      MainWindow window =
+      MainWindow w =
           onFx(
               () ->
                   new MainWindow(
@@ -81,15 +121,112 @@ public final class ScreenshotRenderer {
                       I18n.bundle(Locale.getDefault()),
                       Platform::runLater,
                       null,
+                      viewers,
+                      null,
                       width,
                       height));
-      CompletableFuture<Void> loaded = onFx(window::reload);
+      window = w;
+      CompletableFuture<Void> loaded = onFx(w::reload);
       waitFor(loaded, "loading the review queue");
-      WritableImage image = onFx(() -> snapshot(window.scene()));
+      QueueRow row = onFx(() -> find(w, state));
+      if (row != null) {
+        waitFor(onFx(() -> select(w, row)), "loading the verdict");
+      }
+      String problem = onFx(() -> enterMode(w, state.mode()));
+      if (!problem.isEmpty()) {
+        throw new LabelCriticException(problem);
+      }
+      waitForMetrics(w);
+      WritableImage image = onFx(() -> snapshot(w.scene()));
       write(SwingFXUtils.fromFXImage(image, null), out);
-      LOG.info("screenshot of {} written to {}", store.file(), out);
+      LOG.info("screenshot of {} ({}) written to {}", store.file(), state, out);
     } finally {
+      if (window != null) {
+        MainWindow w = window;
+        onFxQuietly(() -> w.review().cancelEdit());
+        w.close();
+      }
       io.shutdownNow();
+    }
+  }
+
+  private static QueueRow find(MainWindow w, State state) {
+    if (state.item() == null) {
+      return w.queue().selectedProperty().get();
+    }
+    for (QueueRow r : w.queue().rows()) {
+      if (r.itemName().equals(state.item())
+          && (state.structure() == null || r.structure().equals(state.structure()))) {
+        return r;
+      }
+    }
+    throw new IllegalArgumentException(
+        "the review queue has no row for item '"
+            + state.item()
+            + "'"
+            + (state.structure() == null ? "" : " and structure '" + state.structure() + "'"));
+  }
+
+  private static CompletableFuture<Void> select(MainWindow w, QueueRow row) {
+    w.queue().select(row);
+    return w.verdict().show(row);
+  }
+
+  /** Empty text when the mode is shown, else why not. */
+  private static String enterMode(MainWindow w, Mode mode) {
+    switch (mode) {
+      case REVIEW -> {
+        return "";
+      }
+      case SIDE_BY_SIDE -> {
+        for (Action a : w.viewer().actions()) {
+          if (ViewerActions.sameAction(a, "side-by-side", null)) {
+            a.fire();
+            return "";
+          }
+        }
+        return "the attached image viewer has no side-by-side mode (no action 'side-by-side')";
+      }
+      case EDIT -> {
+        return w.review().startEdit()
+            ? ""
+            : "the attached image viewer cannot edit this item: "
+                + w.review().messageProperty().get();
+      }
+    }
+    return "";
+  }
+
+  /** Lets the mask metrics finish (up to the load timeout) so the panel shows numbers. */
+  private static void waitForMetrics(MainWindow w) throws LabelCriticException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(LOAD_TIMEOUT_SECONDS);
+    String measuring = w.verdict().i18nMeasuring();
+    while (System.nanoTime() < deadline) {
+      String now = onFx(() -> w.verdict().metricsProperty().get());
+      if (!now.equals(measuring)) {
+        break;
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new LabelCriticException("interrupted while measuring the masks");
+      }
+    }
+    // Let the viewer and the layout catch up with the last changes.
+    onFx(() -> null);
+    onFx(() -> null);
+  }
+
+  private static void onFxQuietly(Runnable r) {
+    try {
+      onFx(
+          () -> {
+            r.run();
+            return null;
+          });
+    } catch (LabelCriticException e) {
+      LOG.warn("cleaning up after a screenshot failed: {}", e.getMessage());
     }
   }
 
@@ -147,6 +284,8 @@ public final class ScreenshotRenderer {
         () -> {
           try {
             result.complete(work.get());
+          } catch (IllegalArgumentException e) {
+            result.completeExceptionally(new LabelCriticException(e.getMessage()));
           } catch (RuntimeException e) {
             result.completeExceptionally(e);
           }

@@ -38,6 +38,7 @@ public final class StatusBarViewModel {
   private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
   private final ReadOnlyObjectWrapper<Map<ReviewStatus, Long>> queueCounts =
       new ReadOnlyObjectWrapper<>(this, "queueCounts", Map.of());
+  private final ReadOnlyStringWrapper reviewed = new ReadOnlyStringWrapper(this, "reviewed", "");
   private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
   private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
 
@@ -84,7 +85,11 @@ public final class StatusBarViewModel {
       summary.set(
           i18n.format(
               "statusbar.summary", report.items(), report.candidates(), report.decisions()));
-      queueCounts.set(countsByStatus(report.queueByStatus()));
+      Map<ReviewStatus, Long> counts = countsByStatus(report.queueByStatus());
+      queueCounts.set(counts);
+      long total = counts.values().stream().mapToLong(Long::longValue).sum();
+      long decided = counts.get(ReviewStatus.DECIDED) + counts.get(ReviewStatus.FLAGGED);
+      reviewed.set(i18n.format("statusbar.reviewed", decided, total));
       error.set("");
       loading.set(false);
     }
@@ -124,6 +129,11 @@ public final class StatusBarViewModel {
 
   public ReadOnlyObjectProperty<Map<ReviewStatus, Long>> queueCountsProperty() {
     return queueCounts.getReadOnlyProperty();
+  }
+
+  /** Reviewed (decided or flagged) out of all queue rows. */
+  public ReadOnlyStringProperty reviewedProperty() {
+    return reviewed.getReadOnlyProperty();
   }
 
   public ReadOnlyBooleanProperty loadingProperty() {

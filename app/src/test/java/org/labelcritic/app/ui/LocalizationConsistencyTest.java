@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 class LocalizationConsistencyTest {
   private static final Path SOURCES = Path.of("src/main/java");
   private static final Pattern KEY_USE =
-      Pattern.compile("\\b(?:text|format)\\(\\s*\"([A-Za-z0-9_.-]+)\"\\s*[,)]");
+      Pattern.compile("\\b(?:text|format|formatter)\\(\\s*\"([A-Za-z0-9_.-]+)\"\\s*[,)]");
 
   @Test
   void everyKeyUsedInCodeIsInTheBundle() throws IOException {

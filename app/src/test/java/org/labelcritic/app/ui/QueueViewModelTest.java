@@ -3,8 +3,9 @@ package org.labelcritic.app.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.Executor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -13,7 +14,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.labelcritic.model.domain.DecisionAction;
 import org.labelcritic.model.domain.FlagReason;
 import org.labelcritic.model.domain.ReviewStatus;
+import org.labelcritic.model.domain.SourceKind;
+import org.labelcritic.model.domain.VerdictOutcome;
 import org.labelcritic.model.store.NewDecision;
+import org.labelcritic.model.store.NewVerdict;
 import org.labelcritic.model.store.QueueRow;
 import org.labelcritic.model.store.Store;
 
@@ -33,7 +37,7 @@ class QueueViewModelTest {
 
   /** Runs work only when told to, so tests can look at the state in between. */
   static final class ManualExecutor implements Executor {
-    final Deque<Runnable> pending = new ArrayDeque<>();
+    final Deque<Runnable> pending = new java.util.concurrent.ConcurrentLinkedDeque<>();
 
     @Override
     public void execute(Runnable command) {
@@ -55,9 +59,24 @@ class QueueViewModelTest {
   void reloadShowsTheStoresQueueAndSelectsTheFirstRow() throws Exception {
     QueueViewModel vm = new QueueViewModel(store, Runnable::run, Runnable::run);
     assertThat(vm.reload()).isCompleted();
-    assertThat(vm.rows()).containsExactlyElementsOf(store.queries().queue(1000));
+    assertThat(vm.rows()).containsExactlyInAnyOrderElementsOf(store.queries().queue(1000));
     assertThat(vm.visibleRows()).hasSize(11);
     assertThat(vm.selectedProperty().get()).isEqualTo(vm.rows().getFirst());
+    // Unsure first, lowest confidence first; decided last.
+    assertThat(vm.rows())
+        .extracting(r -> r.itemName() + "/" + r.structure())
+        .containsExactly(
+            "case-002/aorta",
+            "cell-0002/occupation_code",
+            "case-001/pancreas",
+            "case-002/liver",
+            "cell-0003/occupation_code",
+            "case-003/gallbladder",
+            "case-001/liver",
+            "case-001/spleen",
+            "cell-0001/occupation_code",
+            "case-003/stomach",
+            "case-002/kidney_left");
     assertThat(vm.loadingProperty().get()).isFalse();
     assertThat(vm.errorProperty().get()).isEmpty();
   }
@@ -93,7 +112,7 @@ class QueueViewModelTest {
     vm.textFilterProperty().set("LIVER");
     assertThat(vm.visibleRows())
         .extracting(QueueRow::itemName)
-        .containsExactly("case-001", "case-002");
+        .containsExactly("case-002", "case-001");
     vm.textFilterProperty().set("cell-000");
     assertThat(vm.visibleRows()).hasSize(3);
   }
@@ -110,7 +129,7 @@ class QueueViewModelTest {
   void aReloadKeepsTheUsersSelectionEvenWhenItsStatusChanged() throws Exception {
     QueueViewModel vm = new QueueViewModel(store, Runnable::run, Runnable::run);
     vm.reload();
-    QueueRow pancreas = vm.rows().get(1);
+    QueueRow pancreas = row(vm, "case-001", "pancreas");
     vm.select(pancreas);
     long reviewer = store.reviews().reviewer("ben").id();
     store
@@ -157,6 +176,98 @@ class QueueViewModelTest {
     assertThat(older).isCompleted();
     assertThat(vm.rows()).isEmpty();
     assertThat(vm.loadingProperty().get()).isFalse();
+  }
+
+  static QueueRow row(QueueViewModel vm, String item, String structure) {
+    return vm.rows().stream()
+        .filter(r -> r.itemName().equals(item) && r.structure().equals(structure))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  @Test
+  void aLiveRefreshChangesRowsInPlaceWithoutMovingTheSelectionOrTheOrder() throws Exception {
+    QueueViewModel vm = new QueueViewModel(store, Runnable::run, Runnable::run);
+    vm.reload();
+    QueueRow chosen = row(vm, "case-002", "liver");
+    vm.select(chosen);
+    List<RowKey> before = vm.rows().stream().map(RowKey::of).toList();
+    // The worker stores a verdict for the first row: it becomes critic confident, which would
+    // sort it further down; a live update must leave it where it is.
+    QueueRow aorta = row(vm, "case-002", "aorta");
+    long candidate = store.queries().candidates(aorta.itemId(), aorta.structureId()).get(0).id();
+    store
+        .verdicts()
+        .save(
+            new NewVerdict(
+                aorta.itemId(),
+                aorta.structureId(),
+                candidate,
+                OptionalLong.empty(),
+                VerdictOutcome.SINGLE,
+                0.99,
+                "feature",
+                "2",
+                "{}"));
+
+    assertThat(vm.refreshIfChanged()).isCompletedWithValue(true);
+
+    assertThat(vm.rows().stream().map(RowKey::of).toList()).isEqualTo(before);
+    assertThat(vm.rows().getFirst().status()).isEqualTo(ReviewStatus.CONFIDENT);
+    assertThat(vm.selectedProperty().get()).isEqualTo(chosen);
+    assertThat(vm.refreshIfChanged()).isCompletedWithValue(false);
+  }
+
+  @Test
+  void aLiveRefreshAppendsNewRowsAtTheEnd() throws Exception {
+    QueueViewModel vm = new QueueViewModel(store, Runnable::run, Runnable::run);
+    vm.reload();
+    QueueRow chosen = vm.rows().get(3);
+    vm.select(chosen);
+    long a = store.sourceId("totalseg", SourceKind.MODEL, "2.4");
+    TestStores.volume(store, "case-009", "liver", List.of(a), null, 0, null);
+
+    assertThat(vm.refreshIfChanged()).isCompletedWithValue(true);
+
+    assertThat(vm.rows()).hasSize(12);
+    assertThat(vm.rows().getLast().itemName()).isEqualTo("case-009");
+    assertThat(RowKey.of(vm.selectedProperty().get())).isEqualTo(RowKey.of(chosen));
+  }
+
+  @Test
+  void nextPreviousAndNextUnsureFollowTheVisibleOrder() {
+    QueueViewModel vm = new QueueViewModel(store, Runnable::run, Runnable::run);
+    vm.reload();
+    assertThat(vm.next()).isTrue();
+    assertThat(vm.selectedProperty().get().itemName()).isEqualTo("cell-0002");
+    assertThat(vm.previous()).isTrue();
+    assertThat(vm.selectedProperty().get().structure()).isEqualTo("aorta");
+    assertThat(vm.previous()).isFalse();
+    assertThat(vm.selectedProperty().get().structure()).isEqualTo("aorta");
+
+    vm.select(row(vm, "case-001", "spleen"));
+    assertThat(vm.nextUnsure()).isTrue(); // wraps round to the top
+    assertThat(vm.selectedProperty().get().structure()).isEqualTo("aorta");
+    assertThat(vm.nextUnsure()).isTrue();
+    assertThat(vm.selectedProperty().get().itemName()).isEqualTo("cell-0002");
+
+    vm.statusFilterProperty().set(ReviewStatus.AGREE);
+    assertThat(vm.nextUnsure()).isFalse();
+  }
+
+  @Test
+  void changingTheOrderResortsAndKeepsTheSelection() {
+    QueueViewModel vm = new QueueViewModel(store, Runnable::run, Runnable::run);
+    vm.reload();
+    QueueRow chosen = row(vm, "case-001", "pancreas");
+    vm.select(chosen);
+
+    vm.orderProperty().set(QueueOrder.ITEM);
+    assertThat(vm.rows().getFirst().itemName()).isEqualTo("case-001");
+    assertThat(vm.rows()).isSortedAccordingTo(QueueOrder.ITEM.comparator());
+    vm.orderProperty().set(QueueOrder.CONFIDENCE);
+    assertThat(vm.rows()).isSortedAccordingTo(QueueOrder.CONFIDENCE.comparator());
+    assertThat(vm.selectedProperty().get()).isEqualTo(chosen);
   }
 
   @Test

@@ -62,6 +62,69 @@ class ScreenshotRendererTest {
     }
   }
 
+  @Test
+  void rendersAChosenItemInSideBySideAndEditModeWithAViewerThatHasThem() throws Exception {
+    try (Store store = TestStores.demo(dir)) {
+      RecordingViewer viewer = new RecordingViewer(store);
+      ScreenshotRenderer.render(
+          store,
+          dir.resolve("sbs.png"),
+          640,
+          400,
+          new ScreenshotRenderer.State("case-001", "liver", ScreenshotRenderer.Mode.SIDE_BY_SIDE),
+          s -> viewer);
+      assertThat(viewer.sideBySide).isEqualTo(1);
+      ScreenshotRenderer.render(
+          store,
+          dir.resolve("edit.png"),
+          640,
+          400,
+          new ScreenshotRenderer.State("case-001", "liver", ScreenshotRenderer.Mode.EDIT),
+          s -> viewer);
+      long preferredB =
+          store
+              .queries()
+              .candidates(TestStores.itemId(store, "case-001"), store.structureId("liver"))
+              .get(1)
+              .id();
+      assertThat(viewer.calls).contains("startEdit " + preferredB, "cancelEdit");
+      assertThat(ImageIO.read(dir.resolve("edit.png").toFile()).getWidth()).isEqualTo(640);
+      // Rendering writes nothing: no reviewer, no session, no decision.
+      assertThat(store.reviews().count()).isEqualTo(2);
+      assertThat(store.queries().status().reviewers()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void saysWhichItemOrModeItCannotShow() throws Exception {
+    try (Store store = TestStores.demo(dir)) {
+      assertThatThrownBy(
+              () ->
+                  ScreenshotRenderer.render(
+                      store,
+                      dir.resolve("x.png"),
+                      640,
+                      400,
+                      new ScreenshotRenderer.State(
+                          "case-404", null, ScreenshotRenderer.Mode.REVIEW),
+                      null))
+          .isInstanceOf(LabelCriticException.class)
+          .hasMessageContaining("case-404");
+      assertThatThrownBy(
+              () ->
+                  ScreenshotRenderer.render(
+                      store,
+                      dir.resolve("x.png"),
+                      640,
+                      400,
+                      new ScreenshotRenderer.State(
+                          "case-001", "liver", ScreenshotRenderer.Mode.SIDE_BY_SIDE),
+                      null))
+          .isInstanceOf(LabelCriticException.class)
+          .hasMessageContaining("side-by-side");
+    }
+  }
+
   static int distinctColours(BufferedImage image) {
     Set<Integer> colours = new HashSet<>();
     for (int y = 0; y < image.getHeight(); y += 2) {

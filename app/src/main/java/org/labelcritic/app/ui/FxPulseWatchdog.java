@@ -1,0 +1,236 @@
+package org.labelcritic.app.ui;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Measures how responsive the FX thread is: a heartbeat thread posts one {@code runLater} at a time
+ * and records how long it waited to run, and an {@link AnimationTimer} records the gaps between
+ * pulses. A long wait or gap means something kept the FX thread (store or disk work, a big layout,
+ * or a CPU too busy to render). While a heartbeat waits, the FX thread's stack is sampled every 10
+ * ms: waits during which it was seen in store, file or database code ({@link #maxStoreStall}) or
+ * running the workbench's own code ({@link #maxOwnStall}) are reported apart from waits for
+ * JavaFX's own layout and rendering.
+ */
+public final class FxPulseWatchdog implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(FxPulseWatchdog.class);
+
+  private final long periodNanos;
+  private final long reportNanos;
+  private final AtomicBoolean running = new AtomicBoolean(true);
+  private final AtomicLong maxDelay = new AtomicLong();
+  private final AtomicLong maxGap = new AtomicLong();
+  private final AtomicLong maxOwnStall = new AtomicLong();
+  private final AtomicLong maxStoreStall = new AtomicLong();
+  private volatile Thread fxThread;
+  private final AtomicLong beats = new AtomicLong();
+  private final AtomicLong pulses = new AtomicLong();
+  private final Thread heartbeat;
+  private final AnimationTimer timer;
+  private long lastPulse;
+
+  private FxPulseWatchdog(Duration period, Duration report) {
+    this.periodNanos = period.toNanos();
+    this.reportNanos = report.toNanos();
+    timer =
+        new AnimationTimer() {
+          @Override
+          public void handle(long now) {
+            if (lastPulse != 0) {
+              record(maxGap, now - lastPulse, "pulse gap");
+            }
+            lastPulse = now;
+            pulses.incrementAndGet();
+          }
+        };
+    heartbeat = new Thread(this::beat, "lcw-fx-watchdog");
+    heartbeat.setDaemon(true);
+  }
+
+  /**
+   * Starts watching: a heartbeat every {@code period}; stalls longer than {@code report} are
+   * logged.
+   */
+  public static FxPulseWatchdog start(Duration period, Duration report) {
+    FxPulseWatchdog w = new FxPulseWatchdog(period, report);
+    Platform.runLater(
+        () -> {
+          w.fxThread = Thread.currentThread();
+          w.timer.start();
+        });
+    w.heartbeat.start();
+    return w;
+  }
+
+  private void beat() {
+    while (running.get()) {
+      long posted = System.nanoTime();
+      AtomicBoolean ran = new AtomicBoolean();
+      Platform.runLater(
+          () -> {
+            record(maxDelay, System.nanoTime() - posted, "runLater delay");
+            beats.incrementAndGet();
+            synchronized (ran) {
+              ran.set(true);
+              ran.notifyAll();
+            }
+          });
+      try {
+        boolean dumped = false;
+        boolean ours = false;
+        boolean blocking = false;
+        synchronized (ran) {
+          while (!ran.get() && running.get()) {
+            ran.wait(10);
+            if (!ran.get()) {
+              // Sample what keeps the FX thread: our code (or the database) there is our stall;
+              // layout and software rendering starved of CPU are not.
+              Thread fx = fxThread;
+              StackTraceElement[] frames =
+                  fx == null ? new StackTraceElement[0] : fx.getStackTrace();
+              ours |= runsOurCode(frames);
+              blocking |= runsStoreOrFileCode(frames);
+              if (!dumped && System.nanoTime() - posted > reportNanos) {
+                dumped = true;
+                logFxThread(fxThread);
+              }
+            }
+          }
+        }
+        if (ours) {
+          record(maxOwnStall, System.nanoTime() - posted, "stall with our code on top");
+        }
+        if (blocking) {
+          record(maxStoreStall, System.nanoTime() - posted, "stall in store or file code");
+        }
+        Thread.sleep(Math.max(1, periodNanos / 1_000_000));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  /**
+   * True when the FX thread's innermost frame outside the JDK is the workbench's own code (a cell
+   * formatting its text calls into java.text, but it is the cell that runs).
+   */
+  static boolean runsOurCode(StackTraceElement[] frames) {
+    for (StackTraceElement f : frames) {
+      String c = f.getClassName();
+      if (!c.startsWith("java.") && !c.startsWith("jdk.") && !c.startsWith("sun.")) {
+        return isOurs(c);
+      }
+    }
+    return false;
+  }
+
+  /**
+   * True when the FX thread is in a database call, the store (which may wait for its lock) or file
+   * reading, which must never run there: that work belongs on an executor. The model's records
+   * (queue rows, decisions) are plain data and do not count.
+   */
+  static boolean runsStoreOrFileCode(StackTraceElement[] frames) {
+    String store = "org.labelcritic.model.store.Store";
+    for (StackTraceElement f : frames) {
+      String c = f.getClassName();
+      if (c.startsWith("java.sql.")
+          || c.startsWith("org.sqlite.")
+          || c.equals(store)
+          || c.startsWith(store + "$")
+          || c.equals("java.io.FileInputStream")
+          || c.equals("java.io.RandomAccessFile")
+          || c.equals("sun.nio.ch.FileChannelImpl")
+          || c.equals("java.nio.file.Files")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isOurs(String className) {
+    String self = FxPulseWatchdog.class.getName();
+    return className.startsWith("org.labelcritic.")
+        && !className.equals(self)
+        && !className.startsWith(self + "$");
+  }
+
+  /** Logs what the FX thread is doing while it keeps a heartbeat waiting (debug level). */
+  private static void logFxThread(Thread fx) {
+    if (fx == null || !LOG.isDebugEnabled()) {
+      return;
+    }
+    StringBuilder out = new StringBuilder();
+    StackTraceElement[] frames = fx.getStackTrace();
+    for (int i = 0; i < Math.min(frames.length, 14); i++) {
+      out.append("\n    at ").append(frames[i]);
+    }
+    LOG.debug("the FX thread is {} while a heartbeat waits:{}", fx.getState(), out);
+  }
+
+  private void record(AtomicLong max, long nanos, String what) {
+    max.accumulateAndGet(nanos, Math::max);
+    if (nanos > reportNanos) {
+      LOG.warn("FX thread stalled: {} {} ms", what, nanos / 1_000_000);
+    }
+  }
+
+  /** Forgets what was measured so far (e.g. after warming up). */
+  public void reset() {
+    maxDelay.set(0);
+    maxGap.set(0);
+    maxOwnStall.set(0);
+    maxStoreStall.set(0);
+    beats.set(0);
+    pulses.set(0);
+  }
+
+  /** The longest a heartbeat waited for the FX thread. */
+  public Duration maxDelay() {
+    return Duration.ofNanos(maxDelay.get());
+  }
+
+  /**
+   * The longest heartbeat wait during which the FX thread was seen running the workbench's own code
+   * (its innermost frame), such as a cell formatting its text: an upper bound, since a busy CPU
+   * also stretches such waits.
+   */
+  public Duration maxOwnStall() {
+    return Duration.ofNanos(maxOwnStall.get());
+  }
+
+  /**
+   * The longest heartbeat wait during which the FX thread was seen in model, imaging or database
+   * code: store or file work on the FX thread, which the workbench must never do.
+   */
+  public Duration maxStoreStall() {
+    return Duration.ofNanos(maxStoreStall.get());
+  }
+
+  /** The longest gap between two pulses. */
+  public Duration maxPulseGap() {
+    return Duration.ofNanos(maxGap.get());
+  }
+
+  /** Heartbeats that ran since the start or the last reset. */
+  public long beats() {
+    return beats.get();
+  }
+
+  /** Pulses seen since the start or the last reset. */
+  public long pulses() {
+    return pulses.get();
+  }
+
+  @Override
+  public void close() {
+    running.set(false);
+    heartbeat.interrupt();
+    Platform.runLater(timer::stop);
+  }
+}

@@ -1,0 +1,273 @@
+package org.labelcritic.app.ui;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import org.labelcritic.model.LabelCriticException;
+import org.labelcritic.model.critic.CodeCritic;
+import org.labelcritic.model.critic.CodeRouting;
+import org.labelcritic.model.critic.onnx.OnnxPairModel;
+import org.labelcritic.model.job.Progress;
+import org.labelcritic.model.store.Store;
+import org.labelcritic.model.worker.CodeScorer;
+import org.labelcritic.model.worker.ItemScorer;
+import org.labelcritic.model.worker.QualityWorker;
+import org.labelcritic.model.worker.WorkerSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the background quality worker for the open database, one scorer after another, on a thread
+ * it owns, and shows its progress as properties (updated through the FX applier, at most one
+ * pending update at a time however fast the worker reports). Verdicts go straight into the store;
+ * the queue picks them up by polling.
+ */
+public final class QualityWorkerRunner implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(QualityWorkerRunner.class);
+
+  /**
+   * One scorer and where its model runs.
+   *
+   * @param providerNote why this provider (for the tooltip)
+   */
+  public record Scoring(ItemScorer scorer, OnnxPairModel.Provider provider, String providerNote) {
+    public Scoring {
+      Objects.requireNonNull(scorer, "scorer");
+      Objects.requireNonNull(provider, "provider");
+      providerNote = providerNote == null ? "" : providerNote;
+    }
+  }
+
+  /** Builds the scorers for a database (on the worker's thread: it may read the store). */
+  @FunctionalInterface
+  public interface ScorerFactory {
+    List<Scoring> create(Store store) throws LabelCriticException;
+  }
+
+  /**
+   * The scorers the command line's {@code lcw critic run} uses today: the code critic for form
+   * cells, without a code list or training codes. Plain Java on the CPU.
+   */
+  public static ScorerFactory codeCells() {
+    return store ->
+        List.of(
+            new Scoring(
+                CodeScorer.forStore(
+                    store, new CodeCritic(CodeRouting.withoutTrainingCodes()), null),
+                OnnxPairModel.Provider.CPU,
+                "the code critic runs in Java on the CPU"));
+  }
+
+  private final ScorerFactory factory;
+  private final WorkerSettings settings;
+  private final Consumer<Runnable> fx;
+  private final I18n i18n;
+  private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
+  private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
+  private final ReadOnlyStringWrapper text = new ReadOnlyStringWrapper(this, "text", "");
+  private final ReadOnlyStringWrapper providerNote = new ReadOnlyStringWrapper(this, "note", "");
+  private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+  private final ReadOnlyObjectWrapper<OnnxPairModel.Provider> provider =
+      new ReadOnlyObjectWrapper<>(this, "provider");
+  private final AtomicReference<QualityWorker> current = new AtomicReference<>();
+  private Run run;
+
+  public QualityWorkerRunner(
+      ScorerFactory factory, WorkerSettings settings, I18n i18n, Consumer<Runnable> fx) {
+    this.factory = Objects.requireNonNull(factory, "factory");
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.i18n = Objects.requireNonNull(i18n, "i18n");
+    this.fx = Objects.requireNonNull(fx, "fx");
+    text.set(i18n.text("worker.idle"));
+  }
+
+  /** Stops a run in progress and starts one on this database. Call on the FX thread. */
+  public void start(Store store) {
+    stop();
+    Run r = new Run(store);
+    run = r;
+    running.set(true);
+    progress.set(-1);
+    error.set("");
+    text.set(i18n.text("worker.starting"));
+    Thread t = new Thread(r::work, "lcw-quality-runner");
+    t.setDaemon(true);
+    r.thread = t;
+    t.start();
+  }
+
+  /** Scores this item's pairs next (the reviewer is looking at it). Any thread. */
+  public void focus(long itemId) {
+    QualityWorker w = current.get();
+    if (w != null) {
+      w.focus(itemId);
+    }
+  }
+
+  /** Cancels the run; batches in flight are still stored. Does not wait. */
+  public void stop() {
+    Run r = run;
+    run = null;
+    if (r != null) {
+      r.cancelled.set(true);
+      QualityWorker w = current.get();
+      if (w != null) {
+        w.cancel();
+      }
+    }
+    running.set(false);
+  }
+
+  /** Cancels the run and waits up to five seconds for its thread (call off the FX thread). */
+  @Override
+  public void close() {
+    Run r = run;
+    stop();
+    if (r != null && r.thread != null) {
+      try {
+        r.thread.join(5_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  /** One run over one database. */
+  private final class Run implements Progress {
+    final Store store;
+    final AtomicBoolean cancelled = new AtomicBoolean();
+    final AtomicBoolean updatePending = new AtomicBoolean();
+    volatile long done;
+    volatile long total = -1;
+    volatile String critic = "";
+    Thread thread;
+
+    Run(Store store) {
+      this.store = store;
+    }
+
+    void work() {
+      long scored = 0;
+      long failed = 0;
+      try {
+        List<Scoring> scorings = factory.create(store);
+        for (Scoring s : scorings) {
+          if (cancelled.get()) {
+            break;
+          }
+          QualityWorker w = new QualityWorker(store, s.scorer(), settings);
+          current.set(w);
+          critic = s.scorer().critic();
+          done = 0;
+          total = -1;
+          fx.accept(
+              () -> {
+                if (run == this) {
+                  provider.set(s.provider());
+                  providerNote.set(s.providerNote());
+                }
+              });
+          if (cancelled.get()) {
+            break;
+          }
+          QualityWorker.Report report = w.run(this);
+          scored += report.scored();
+          failed += report.failed();
+        }
+        long s = scored;
+        long f = failed;
+        fx.accept(() -> finish(i18n.format("worker.done", s, f), ""));
+      } catch (LabelCriticException | RuntimeException e) {
+        String why = LabelCriticException.describe(e);
+        LOG.warn("the quality worker stopped: {}", why);
+        fx.accept(() -> finish(i18n.text("worker.failed"), why));
+      } finally {
+        current.set(null);
+      }
+    }
+
+    private void finish(String message, String failure) {
+      if (run == this) {
+        running.set(false);
+        progress.set(failure.isEmpty() ? 1 : 0);
+        text.set(message);
+        error.set(failure);
+      }
+    }
+
+    @Override
+    public void update(long d, long t) {
+      done = d;
+      total = t;
+      post();
+    }
+
+    @Override
+    public void message(String message) {
+      post();
+    }
+
+    @Override
+    public boolean isCancelled() {
+      return cancelled.get();
+    }
+
+    /** At most one pending FX update: a fast worker must not flood the FX queue. */
+    private void post() {
+      if (updatePending.compareAndSet(false, true)) {
+        fx.accept(
+            () -> {
+              updatePending.set(false);
+              if (run != this) {
+                return;
+              }
+              long d = done;
+              long t = total;
+              progress.set(t > 0 ? (double) d / t : -1);
+              text.set(
+                  t > 0
+                      ? i18n.format("worker.progress", critic, d, t)
+                      : i18n.format("worker.finding", critic));
+            });
+      }
+    }
+  }
+
+  public ReadOnlyBooleanProperty runningProperty() {
+    return running.getReadOnlyProperty();
+  }
+
+  /** 0..1, or -1 while the amount of work is not known yet. */
+  public ReadOnlyDoubleProperty progressProperty() {
+    return progress.getReadOnlyProperty();
+  }
+
+  /** What the worker is doing, for the status bar. */
+  public ReadOnlyStringProperty textProperty() {
+    return text.getReadOnlyProperty();
+  }
+
+  /** Where the current scorer's model runs, or null before the first scorer is built. */
+  public ReadOnlyObjectProperty<OnnxPairModel.Provider> providerProperty() {
+    return provider.getReadOnlyProperty();
+  }
+
+  public ReadOnlyStringProperty providerNoteProperty() {
+    return providerNote.getReadOnlyProperty();
+  }
+
+  /** Why the last run stopped with an error, or empty text. */
+  public ReadOnlyStringProperty errorProperty() {
+    return error.getReadOnlyProperty();
+  }
+}

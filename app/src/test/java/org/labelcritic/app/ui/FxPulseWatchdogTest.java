@@ -1,0 +1,56 @@
+package org.labelcritic.app.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The watchdog sees a blocked FX thread, and tells store work from other stalls. */
+class FxPulseWatchdogTest {
+  @BeforeAll
+  static void platform() throws Exception {
+    FxToolkit.registerPrimaryStage();
+  }
+
+  @Test
+  void measuresAStallAndAttributesItToTheCodeThatCausedIt() throws Exception {
+    try (FxPulseWatchdog w = FxPulseWatchdog.start(Duration.ofMillis(5), Duration.ofSeconds(10))) {
+      WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> w.beats() > 3);
+      w.reset();
+      // Our own code keeps the FX thread for 300 ms: seen as a stall with our code on top.
+      WaitForAsyncUtils.asyncFx(FxPulseWatchdogTest::busyFor300Ms).get(5, TimeUnit.SECONDS);
+      WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> w.beats() > 3);
+
+      assertThat(w.maxDelay()).isGreaterThanOrEqualTo(Duration.ofMillis(250));
+      assertThat(w.maxOwnStall()).isGreaterThanOrEqualTo(Duration.ofMillis(250));
+      assertThat(w.maxStoreStall()).isZero();
+    }
+  }
+
+  private static void busyFor300Ms() {
+    long until = System.nanoTime() + 300_000_000L;
+    while (System.nanoTime() < until) {
+      Thread.onSpinWait();
+    }
+  }
+
+  @Test
+  void storeAndFileFramesCountAsStoreWork() {
+    StackTraceElement store =
+        new StackTraceElement("org.labelcritic.model.store.Store", "call", "Store.java", 1);
+    StackTraceElement row =
+        new StackTraceElement("org.labelcritic.model.store.QueueRow", "status", "QueueRow.java", 1);
+    StackTraceElement fx = new StackTraceElement("javafx.scene.Parent", "layout", "Parent.java", 1);
+    StackTraceElement ours =
+        new StackTraceElement("org.labelcritic.app.ui.QueueTable", "follow", "QueueTable.java", 1);
+    assertThat(FxPulseWatchdog.runsStoreOrFileCode(new StackTraceElement[] {fx, store})).isTrue();
+    assertThat(FxPulseWatchdog.runsStoreOrFileCode(new StackTraceElement[] {fx, ours})).isFalse();
+    assertThat(FxPulseWatchdog.runsStoreOrFileCode(new StackTraceElement[] {row, ours})).isFalse();
+    assertThat(FxPulseWatchdog.runsOurCode(new StackTraceElement[] {ours, fx})).isTrue();
+    assertThat(FxPulseWatchdog.runsOurCode(new StackTraceElement[] {fx, ours})).isFalse();
+  }
+}
