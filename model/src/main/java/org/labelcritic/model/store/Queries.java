@@ -128,36 +128,6 @@ public final class Queries {
         });
   }
 
-  /** One item, or empty when the database has no item with this id. */
-  public Optional<Item> item(long itemId) throws LabelCriticException {
-    return store.call(
-        c -> {
-          PreparedStatement ps =
-              store.statement(
-                  "SELECT id, kind, external_id, image_path, image_size, image_sha256,"
-                      + " box_x, box_y, box_w, box_h, geometry FROM item WHERE id = ?");
-          ps.setLong(1, itemId);
-          try (ResultSet rs = ps.executeQuery()) {
-            if (!rs.next()) {
-              return Optional.empty();
-            }
-            String path = rs.getString(4);
-            FileRef image = path == null ? null : new FileRef(path, rs.getLong(5), rs.getString(6));
-            int w = rs.getInt(9);
-            Item.Box box =
-                rs.wasNull() ? null : new Item.Box(rs.getInt(7), rs.getInt(8), w, rs.getInt(10));
-            return Optional.of(
-                new Item(
-                    rs.getLong(1),
-                    ItemKind.valueOf(rs.getString(2)),
-                    rs.getString(3),
-                    image,
-                    box,
-                    rs.getString(11)));
-          }
-        });
-  }
-
   /**
    * The newest verdict, decision and candidate ids, cheap enough to poll every second: the queue
    * only needs reloading when one of them moved.

@@ -124,7 +124,7 @@ class VolumeViewerTest {
     FxToolkit.setupStage(
         stage -> {
           Scene scene = new Scene((javafx.scene.Parent) viewer.node(), 1100, 700);
-          ActionControls.installAccelerators(scene, viewer.actions());
+          ActionControls.installKeys(scene, viewer.actions());
           stage.setScene(scene);
           stage.show();
         });
