@@ -300,7 +300,7 @@ public final class ExportQueries {
     return s == null ? "" : s.name();
   }
 
-  private static Item readItem(ResultSet rs) throws SQLException {
+  static Item readItem(ResultSet rs) throws SQLException {
     String path = rs.getString(4);
     FileRef image = null;
     if (path != null) {

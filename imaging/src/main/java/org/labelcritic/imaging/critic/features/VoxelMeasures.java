@@ -24,6 +24,8 @@ final class VoxelMeasures {
   double missingSliceFraction;
   boolean touchesFovEnd;
   double leftFraction;
+  double outerOrganLike;
+  double shellContrast;
 
   static VoxelMeasures of(ScanContext scan, BinaryMask m) {
     VoxelMeasures out = new VoxelMeasures();
@@ -45,6 +47,7 @@ final class VoxelMeasures {
       }
     }
     out.voxelPass(scan, m, r, w, h);
+    out.shellPass(ct, b, r, w, h, d);
     out.surfaceArea(r, w, h, d, g);
     return out;
   }
@@ -104,6 +107,51 @@ final class VoxelMeasures {
     }
     missingSliceFraction = (double) empty / occupied.length;
     touchesFovEnd = sliceLo == 0 || sliceHi == SliceAxis.size(g, axis);
+  }
+
+  /**
+   * The one-voxel shell just outside the mask (face neighbours of its voxels, inside the CT): the
+   * share whose HU looks like the inside (within one spread of its mean, at least 10 HU), and how
+   * far the shell's mean HU is from the inside's, in spreads. A label that stops short of its organ
+   * has an organ-like shell; one on the organ's edge has a contrasting one.
+   */
+  private void shellPass(Volume ct, Box b, byte[] r, int w, int h, int d) {
+    Geometry g = ct.geometry();
+    int plane = w * h;
+    double spread = Math.max(10, huSd);
+    long shell = 0;
+    long like = 0;
+    double sum = 0;
+    for (int rz = 1; rz < d - 1; rz++) {
+      int z = b.z0() + rz - PAD;
+      if (z < 0 || z >= g.nz()) {
+        continue;
+      }
+      for (int ry = 1; ry < h - 1; ry++) {
+        int y = b.y0() + ry - PAD;
+        if (y < 0 || y >= g.ny()) {
+          continue;
+        }
+        for (int rx = 1, i = 1 + w * (ry + h * rz); rx < w - 1; rx++, i++) {
+          if (r[i] != 0
+              || (r[i - 1] | r[i + 1] | r[i - w] | r[i + w] | r[i - plane] | r[i + plane]) == 0) {
+            continue;
+          }
+          int x = b.x0() + rx - PAD;
+          if (x < 0 || x >= g.nx()) {
+            continue;
+          }
+          double hu = ct.value(x, y, z);
+          shell++;
+          sum += hu;
+          if (Math.abs(hu - huMean) <= spread) {
+            like++;
+          }
+        }
+      }
+    }
+    outerOrganLike = shell == 0 ? 0 : (double) like / shell;
+    shellContrast = shell == 0 ? 0 : Math.min(10, Math.abs(sum / shell - huMean) / spread);
   }
 
   /** |grad HU| in HU/mm at a voxel: central differences, one-sided at the grid's edge. */

@@ -167,11 +167,24 @@ class FeatureExtractorTest {
         extractor.pair(scan, CandidateInput.alone("liver", a), CandidateInput.alone("liver", b));
 
     assertThat(p.names()).containsExactlyElementsOf(FeatureExtractor.PAIR_NAMES);
-    assertThat(p.size()).isEqualTo(FeatureExtractor.CANDIDATE_NAMES.size() + 1);
+    assertThat(p.size())
+        .isEqualTo(
+            FeatureExtractor.CANDIDATE_NAMES.size() + 1 + FeatureExtractor.EXTRA_PAIR_NAMES.size());
     assertThat(p.get("d_volume_ml")).isZero();
     // B is half on A's 60 HU and half on -100 HU.
     assertThat(p.get("d_hu_mean")).isCloseTo(60 - (-20), within(1e-9));
     assertThat(p.get("dice_ab")).isEqualTo(0.5);
+    // Each has 500 voxels the other lacks: A's are 60 HU like the shared core, B's are -100 HU.
+    assertThat(p.get("exclusive_share_diff")).isZero();
+    assertThat(p.get("log_volume_ratio")).isZero();
+    assertThat(p.get("disputed_evidence")).isEqualTo(1.0);
+    // B's own voxels lie 160 HU from the core, whose spread is floored at 10 HU: 16 spreads x 1/2.
+    assertThat(p.get("disputed_hu_z_diff")).isCloseTo(-8, within(1e-9));
+
+    FeatureVector swapped =
+        extractor.pair(scan, CandidateInput.alone("liver", b), CandidateInput.alone("liver", a));
+    assertThat(swapped.get("disputed_evidence")).isEqualTo(-1.0);
+    assertThat(swapped.get("disputed_hu_z_diff")).isCloseTo(8, within(1e-9));
   }
 
   @Test
