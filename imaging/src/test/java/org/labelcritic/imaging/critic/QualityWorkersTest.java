@@ -6,26 +6,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.labelcritic.imaging.critic.features.FeatureExtractor;
 import org.labelcritic.imaging.critic.train.LogisticFit;
-import org.labelcritic.imaging.importer.VolumeImportRequest;
-import org.labelcritic.imaging.importer.VolumeImporter;
-import org.labelcritic.imaging.labels.StructureMap;
-import org.labelcritic.imaging.nifti.NiftiHeaderReader;
 import org.labelcritic.model.LabelCriticException;
 import org.labelcritic.model.critic.onnx.OnnxPairModel;
 import org.labelcritic.model.domain.ItemKind;
 import org.labelcritic.model.domain.VerdictOutcome;
-import org.labelcritic.model.importing.ImportReport;
 import org.labelcritic.model.job.Progress;
 import org.labelcritic.model.store.CriticQueries;
 import org.labelcritic.model.store.Store;
@@ -44,55 +35,12 @@ class QualityWorkersTest {
 
   @TempDir Path dir;
 
-  /**
-   * Copies the case's CT and three of its sources and imports them; the fast model's spleen mask is
-   * left out, so the spleen has one candidate.
-   */
   private Path importCase() throws Exception {
-    Path root = dir.resolve("data");
-    copyTree(DEMO.resolve("images/" + CASE), root.resolve("images/" + CASE));
-    Map<String, Path> sources = new LinkedHashMap<>();
-    for (String s : List.of("ts-v2-total-1.5mm", "ts-v2-fast", "ts-v2-roi-liver")) {
-      copyTree(
-          DEMO.resolve("sources/" + s + "/" + CASE), root.resolve("sources/" + s + "/" + CASE));
-      sources.put(s, root.resolve("sources/" + s));
-    }
-    Files.delete(fastMask("spleen"));
-    Path db = dir.resolve("case.db");
-    try (Store store = Store.open(db)) {
-      ImportReport r =
-          new VolumeImporter(store, new NiftiHeaderReader())
-              .importVolumes(
-                  new VolumeImportRequest(
-                      root.resolve("images"),
-                      sources,
-                      Map.of(),
-                      null,
-                      StructureMap.read(
-                          Path.of(
-                              "../resources/src/main/resources/org/labelcritic/resources/structure-map.csv"))),
-                  Progress.none());
-      assertThat(r.problems()).isEmpty();
-    }
-    return db;
+    return ScanFixture.importCase(dir);
   }
 
   private Path fastMask(String structure) {
-    return dir.resolve(
-        "data/sources/ts-v2-fast/" + CASE + "/segmentations/" + structure + ".nii.gz");
-  }
-
-  private static void copyTree(Path from, Path to) throws IOException {
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path f : files.toList()) {
-        Path t = to.resolve(from.relativize(f).toString());
-        if (Files.isDirectory(f)) {
-          Files.createDirectories(t);
-        } else {
-          Files.copy(f, t, StandardCopyOption.REPLACE_EXISTING);
-        }
-      }
-    }
+    return ScanFixture.fastMask(dir, structure);
   }
 
   /** Small models over the real feature names: P(A better) grows with A's consensus and volume. */
