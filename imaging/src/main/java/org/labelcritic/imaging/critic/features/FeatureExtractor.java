@@ -51,6 +51,9 @@ import org.labelcritic.imaging.volume.Geometry;
  *       its organ. 0 when empty.
  *   <li>{@code shell_contrast}: |mean HU of that shell - the mask's mean| in spreads, capped at 10:
  *       high when the label ends on the organ's edge. 0 when empty.
+ *   <li>{@code abrupt_end}: the larger of the first and last slice's voxel count (head-to-foot)
+ *       over the widest slice's, leaving out an end at the scan's edge: organs taper, a label cut
+ *       short ends wide. 0 when empty or fewer than three slices.
  * </ol>
  *
  * <p>Pair features: {@code d_<name>} = A - B for every candidate feature, then {@code dice_ab},
@@ -99,7 +102,8 @@ public final class FeatureExtractor {
           "abs_hu_mean_z",
           "abs_hu_sd_z",
           "outer_organ_like",
-          "shell_contrast");
+          "shell_contrast",
+          "abrupt_end");
 
   /** The candidate features before {@code dice_ab} in the pair features (the first version's). */
   static final int FIRST_CANDIDATE_FEATURES = 20;
@@ -179,6 +183,7 @@ public final class FeatureExtractor {
       v[16] = sameSourceOverlap(m, in.sameSourceOthers());
       v[23] = vm.outerOrganLike;
       v[24] = vm.shellContrast;
+      v[25] = vm.abruptEnd;
     }
     if (p != null) {
       v[7] = (v[5] - p.huMean()) / p.huMeanSd();

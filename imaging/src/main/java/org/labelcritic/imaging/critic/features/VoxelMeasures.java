@@ -26,6 +26,7 @@ final class VoxelMeasures {
   double leftFraction;
   double outerOrganLike;
   double shellContrast;
+  double abruptEnd;
 
   static VoxelMeasures of(ScanContext scan, BinaryMask m) {
     VoxelMeasures out = new VoxelMeasures();
@@ -61,7 +62,7 @@ final class VoxelMeasures {
     int axis = scan.sliceAxis();
     int sliceLo = axis == 0 ? b.x0() : axis == 1 ? b.y0() : b.z0();
     int sliceHi = axis == 0 ? b.x1() : axis == 1 ? b.y1() : b.z1();
-    boolean[] occupied = new boolean[sliceHi - sliceLo];
+    long[] perSlice = new long[sliceHi - sliceLo];
     int plane2 = w * h;
     double sum = 0;
     double sumSq = 0;
@@ -79,7 +80,7 @@ final class VoxelMeasures {
           double hu = ct.value(ci);
           sum += hu;
           sumSq += hu * hu;
-          occupied[(axis == 0 ? x : axis == 1 ? y : z) - sliceLo] = true;
+          perSlice[(axis == 0 ? x : axis == 1 ? y : z) - sliceLo]++;
           if (a.get(0, 0) * x + a.get(0, 1) * y + a.get(0, 2) * z + a.get(0, 3) < plane) {
             left++;
           }
@@ -97,16 +98,28 @@ final class VoxelMeasures {
     boundaryGradient = surface == 0 ? 0 : gradSum / surface;
     leftFraction = (double) left / n;
     int empty = 0;
-    for (int i = 0; i < occupied.length; i++) {
-      if (!occupied[i]) {
+    long widest = 0;
+    for (long c : perSlice) {
+      widest = Math.max(widest, c);
+    }
+    for (int i = 0; i < perSlice.length; i++) {
+      if (perSlice[i] == 0) {
         empty++;
-        if (occupied[i - 1]) {
+        if (perSlice[i - 1] != 0) {
           sliceGaps++;
         }
       }
     }
-    missingSliceFraction = (double) empty / occupied.length;
-    touchesFovEnd = sliceLo == 0 || sliceHi == SliceAxis.size(g, axis);
+    missingSliceFraction = (double) empty / perSlice.length;
+    boolean lowAtEdge = sliceLo == 0;
+    boolean highAtEdge = sliceHi == SliceAxis.size(g, axis);
+    touchesFovEnd = lowAtEdge || highAtEdge;
+    // An organ tapers towards its ends; a label cut short ends on a wide slice. Ends at the scan's
+    // edge are cut by the field of view, not by the label, and do not count.
+    double lowEnd = lowAtEdge || perSlice.length < 3 ? 0 : (double) perSlice[0] / widest;
+    double highEnd =
+        highAtEdge || perSlice.length < 3 ? 0 : (double) perSlice[perSlice.length - 1] / widest;
+    abruptEnd = Math.max(lowEnd, highEnd);
   }
 
   /**

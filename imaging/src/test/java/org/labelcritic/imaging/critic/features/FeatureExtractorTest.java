@@ -188,6 +188,27 @@ class FeatureExtractorTest {
   }
 
   @Test
+  void aLabelCutShortEndsAbruptlyAndItsShellLooksLikeTheOrgan() {
+    Geometry g = grid(30, 1, 1, 1);
+    BinaryMask ball =
+        BinaryMask.of(
+            g, (x, y, z) -> (x - 15) * (x - 15) + (y - 15) * (y - 15) + (z - 15) * (z - 15) <= 100);
+    BinaryMask cut = BinaryMask.of(g, (x, y, z) -> ball.get(x, y, z) && z < 15);
+    ScanContext scan = ScanContext.of(ct(ball, 60, -100));
+
+    FeatureVector whole = extractor.candidate(scan, CandidateInput.alone("liver", ball));
+    FeatureVector half = extractor.candidate(scan, CandidateInput.alone("liver", cut));
+
+    // A ball's end slice is one voxel of its 317-voxel equator; the cut one ends on the equator.
+    assertThat(whole.get("abrupt_end")).isLessThan(0.05);
+    assertThat(half.get("abrupt_end")).isEqualTo(1.0);
+    // Outside the ball is -100 HU; past the cut, the shell is the ball's own 60 HU.
+    assertThat(whole.get("outer_organ_like")).isZero();
+    assertThat(half.get("outer_organ_like")).isGreaterThan(0.2);
+    assertThat(whole.get("shell_contrast")).isEqualTo(10.0);
+  }
+
+  @Test
   void priorsCanBeOverridden() {
     OrganPriors custom =
         OrganPriors.defaults().with(new OrganPrior("Liver", 1000, 100, 60, 10, 20, 5, Double.NaN));
