@@ -142,6 +142,27 @@ class QualityWorkersTest {
   }
 
   @Test
+  void cudaRequestedWithoutCudaRunsOnCpuAndSaysWhy() throws Exception {
+    Path db = importCase();
+    try (Store store = Store.open(db);
+        QualityWorkers.Workers w =
+            QualityWorkers.create(
+                store,
+                WorkerSettings.sameThread(),
+                QualityWorkers.Options.defaults(models())
+                    .withProvider(OnnxPairModel.Provider.CUDA))) {
+      if (w.provider() == OnnxPairModel.Provider.CPU) {
+        // The default build has no CUDA provider; a -Pgpu build on a machine without CUDA has
+        // one that cannot start. Either way the reason is kept for the UI.
+        assertThat(w.providerNote()).isNotEqualTo("CPU requested").containsAnyOf("CUDA", "-Pgpu");
+      } else {
+        assertThat(w.providerNote()).isEqualTo("CUDA device 0");
+      }
+      assertThat(w.worker().run(Progress.none()).failed()).isZero();
+    }
+  }
+
+  @Test
   void aMissingModelIsNamed() {
     assertThatThrownBy(() -> CriticModels.fromFolder(dir.resolve("nowhere")))
         .isInstanceOf(LabelCriticException.class)
