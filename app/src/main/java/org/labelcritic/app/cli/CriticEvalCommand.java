@@ -1,8 +1,10 @@
 package org.labelcritic.app.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.labelcritic.imaging.critic.train.CriticEvaluation;
+import org.labelcritic.imaging.critic.train.TrainingCase;
 import org.labelcritic.imaging.critic.train.TrainingSet;
 import org.labelcritic.model.LabelCriticException;
 import org.labelcritic.model.critic.RulesCritic;
@@ -17,8 +19,9 @@ import picocli.CommandLine.Option;
     description = {
       "Trains on all patients but one and scores the held-out patient's generated pairs that the",
       "agreement gate leaves open; prints accuracy per structure, error type and Dice band, the",
-      "share decided automatically at >= 96.5 % accuracy, the calibration error and the",
-      "single-label balanced accuracy, as Markdown."
+      "share decided automatically at >= 96.5 % accuracy, the calibration error, the",
+      "single-label balanced accuracy, and on the demo's real competing sources the gate's",
+      "agreement rate and the held-out model's preferences, as Markdown."
     })
 final class CriticEvalCommand implements Callable<Integer> {
   @Option(
@@ -44,8 +47,15 @@ final class CriticEvalCommand implements Callable<Integer> {
   @Override
   public Integer call() throws LabelCriticException {
     Console c = context.console();
-    TrainingSet set = CriticTrainCommand.build(c, CriticTrainCommand.cases(demo), seed);
-    c.println(CriticEvaluation.report(CriticEvaluation.run(set, agreeDice, seed)));
+    List<TrainingCase> cases = CriticTrainCommand.cases(demo);
+    TrainingSet set = CriticTrainCommand.build(c, cases, seed);
+    c.println(
+        CriticEvaluation.report(
+            CriticEvaluation.withRealPairs(
+                CriticEvaluation.run(set, agreeDice, seed),
+                cases,
+                CriticTrainCommand.EXTRACTOR,
+                agreeDice)));
     return ExitCodes.OK;
   }
 }

@@ -3,6 +3,7 @@ package org.labelcritic.app.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -10,18 +11,20 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import org.labelcritic.imaging.critic.CriticModels;
+import org.labelcritic.imaging.critic.QualityWorkers;
 import org.labelcritic.model.LabelCriticException;
 import org.labelcritic.model.Problem;
 import org.labelcritic.model.codes.CodeList;
-import org.labelcritic.model.critic.CodeCritic;
 import org.labelcritic.model.critic.CodeRouting;
+import org.labelcritic.model.critic.RulesCritic;
+import org.labelcritic.model.critic.onnx.OnnxPairModel;
 import org.labelcritic.model.domain.ItemKind;
 import org.labelcritic.model.domain.VerdictOutcome;
 import org.labelcritic.model.importing.ImportReport;
 import org.labelcritic.model.store.CriticQueries;
 import org.labelcritic.model.store.NewVerdict;
 import org.labelcritic.model.store.Store;
-import org.labelcritic.model.worker.CodeScorer;
 import org.labelcritic.model.worker.ItemScorer;
 import org.labelcritic.model.worker.QualityWorker;
 import org.labelcritic.model.worker.ScoringTask;
@@ -33,16 +36,20 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code lcw critic run}: scores every form cell with the code critic, headless. */
+/**
+ * {@code lcw critic run}: scores every form cell with the code critic and every scan structure with
+ * the feature critic, headless, through the same worker the app starts ({@link QualityWorkers}).
+ */
 @Command(
     name = "run",
-    header = "Scores the form cells the current code critic has not scored yet.",
+    header = "Scores the cells and scans the current critics have not scored yet.",
     mixinStandardHelpOptions = true,
     description = {
-      "Scores every form cell that the current code critic has not scored yet and stores the",
-      "verdicts as they complete (a second run, or a run after Ctrl+C, goes on where it stopped).",
-      "Scans are skipped: the volume critic is not available yet.",
-      "Exit code 0 when every cell was scored, 1 when some could not be."
+      "Scores every form cell with the code critic, then every scan structure with the feature",
+      "critic (agreement gate, rules, then the ONNX pair model; the single-label model where one",
+      "source labelled a structure), skipping what the same critic versions already scored, and",
+      "stores the verdicts as they complete (a second run, or a run after Ctrl+C, goes on where it",
+      "stopped). Exit code 0 when everything was scored, 1 when some could not be."
     })
 final class CriticRunCommand implements Callable<Integer> {
   @Mixin DbOption db;
@@ -67,6 +74,32 @@ final class CriticRunCommand implements Callable<Integer> {
       paramLabel = "N",
       description = "Worker threads, 1.." + WorkerSettings.MAX_THREADS + " (default: 1 or 2).")
   Integer threads;
+
+  @Option(
+      names = "--provider",
+      paramLabel = "P",
+      description =
+          "Where the feature critic's model runs: auto (CUDA when this build and machine have it,"
+              + " else CPU), cpu or cuda (falls back to CPU with the reason). Default: auto.")
+  ProviderChoice provider = ProviderChoice.auto;
+
+  @Option(
+      names = "--model",
+      paramLabel = "FOLDER",
+      description =
+          "A feature critic trained with lcw critic train (its --out folder) instead of the shipped"
+              + " one.")
+  Path model;
+
+  @Option(names = "--skip-scans", description = "Score the form cells only.")
+  boolean skipScans;
+
+  /** The --provider choices. */
+  enum ProviderChoice {
+    auto,
+    cpu,
+    cuda
+  }
 
   @Spec CommandSpec spec;
 
@@ -100,25 +133,39 @@ final class CriticRunCommand implements Callable<Integer> {
         seenCodes == null
             ? CodeRouting.withoutTrainingCodes()
             : new CodeRouting(readSeen(seenCodes));
-    CodeCritic critic = new CodeCritic(routing);
+    CriticModels models =
+        skipScans
+            ? null
+            : model != null
+                ? CriticModels.fromFolder(model)
+                : CriticModels.fromClassPath(CriticRunCommand.class.getClassLoader());
+    QualityWorkers.Options options =
+        new QualityWorkers.Options(
+            provider == ProviderChoice.cpu
+                ? OnnxPairModel.Provider.CPU
+                : OnnxPairModel.Provider.CUDA,
+            models,
+            RulesCritic.DEFAULT_AGREE_DICE,
+            list,
+            routing);
     TerminalProgress progress = new TerminalProgress(c, "critic");
     QualityWorker.Report r;
-    long volumes;
-    Counting scorer;
-    try (Store store = Store.open(db.db)) {
-      volumes =
-          new CriticQueries(store)
-              .countUnscored(ItemKind.VOLUME, critic.name(), critic.modelVersion());
-      scorer = new Counting(CodeScorer.forStore(store, critic, list));
+    List<Counting> counted = new ArrayList<>();
+    String providerLine;
+    try (Store store = Store.open(db.db);
+        QualityWorkers.Workers w = QualityWorkers.create(store, settings, options)) {
+      for (ItemScorer s : w.worker().scorers()) {
+        CriticQueries q = new CriticQueries(store);
+        counted.add(new Counting(s, q.countUnscored(s.kind(), s.critic(), s.modelVersion())));
+      }
+      providerLine = w.provider() + " (" + w.providerNote() + ")";
+      QualityWorker worker =
+          new QualityWorker(store, counted.stream().map(x -> (ItemScorer) x).toList(), settings);
       try {
-        r = new QualityWorker(store, scorer, settings).run(progress);
+        r = worker.run(progress);
       } finally {
         progress.finish();
       }
-    }
-    if (volumes > 0) {
-      c.println(
-          "Skipped " + volumes + " scan structure(s): the volume critic is not available yet.");
     }
     if (list == null) {
       c.println("No code list given (--codes): code validity was not scored.");
@@ -127,22 +174,37 @@ final class CriticRunCommand implements Callable<Integer> {
       c.println(
           "No training codes given (--seen-codes): codes never seen in training are not routed.");
     }
-    c.println(
-        "Scored "
-            + r.scored()
-            + " of "
-            + r.pending()
-            + " cell(s) with the code critic "
-            + critic.modelVersion()
-            + ": "
-            + r.verdictsStored()
-            + " verdict(s) stored"
-            + (r.alreadyStored() > 0 ? ", " + r.alreadyStored() + " already there" : "")
-            + (r.failed() > 0 ? ", " + r.failed() + " failed (see the log)" : "")
-            + ".");
-    if (r.scored() > 0) {
-      c.println("Verdicts  " + scorer.summary());
-      c.println("Routed to review by the code rule: " + scorer.routed.sum());
+    for (Counting s : counted) {
+      String what = s.kind() == ItemKind.CELL ? "cell(s)" : "scan structure(s)";
+      c.println(
+          "Scored "
+              + s.scored.sum()
+              + " of "
+              + s.pending
+              + " "
+              + what
+              + " with the "
+              + s.critic()
+              + " critic "
+              + s.modelVersion()
+              + (s.kind() == ItemKind.VOLUME ? " on " + providerLine : "")
+              + ": "
+              + s.stored.sum()
+              + " verdict(s) stored"
+              + (s.failed.sum() > 0 ? ", " + s.failed.sum() + " failed" : "")
+              + ".");
+      if (s.scored.sum() > 0) {
+        c.println("Verdicts  " + s.summary());
+      }
+      if (s.kind() == ItemKind.CELL && s.scored.sum() > 0) {
+        c.println("Routed to review by the code rule: " + s.routed.sum());
+      }
+      for (String f : s.failures()) {
+        c.error("could not score " + f);
+      }
+    }
+    if (skipScans) {
+      c.println("Scans were not scored (--skip-scans).");
     }
     if (r.cancelled()) {
       c.println("Stopped early; run again to score the rest.");
@@ -168,14 +230,21 @@ final class CriticRunCommand implements Callable<Integer> {
     }
   }
 
-  /** Counts outcomes and routed cells as they pass, for the summary. */
+  /** Counts outcomes, routed cells and failures as they pass, for the summary. */
   private static final class Counting implements ItemScorer {
+    private static final int MAX_FAILURES_SHOWN = 20;
     private final ItemScorer inner;
     private final Map<VerdictOutcome, LongAdder> outcomes = new ConcurrentHashMap<>();
+    private final List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+    final long pending;
     final LongAdder routed = new LongAdder();
+    final LongAdder scored = new LongAdder();
+    final LongAdder stored = new LongAdder();
+    final LongAdder failed = new LongAdder();
 
-    Counting(ItemScorer inner) {
+    Counting(ItemScorer inner, long pending) {
       this.inner = inner;
+      this.pending = pending;
     }
 
     @Override
@@ -194,8 +263,30 @@ final class CriticRunCommand implements Callable<Integer> {
     }
 
     @Override
+    public int batchSize() {
+      return inner.batchSize();
+    }
+
+    @Override
     public List<NewVerdict> score(ScoringTask task) throws LabelCriticException {
-      List<NewVerdict> out = inner.score(task);
+      List<NewVerdict> out;
+      try {
+        out = inner.score(task);
+      } catch (LabelCriticException | RuntimeException e) {
+        failed.increment();
+        if (failures.size() < MAX_FAILURES_SHOWN) {
+          failures.add(
+              "item "
+                  + task.itemId()
+                  + ", structure "
+                  + task.structureId()
+                  + ": "
+                  + LabelCriticException.describe(e));
+        }
+        throw e;
+      }
+      scored.increment();
+      stored.add(out.size());
       for (NewVerdict v : out) {
         outcomes.computeIfAbsent(v.outcome(), k -> new LongAdder()).increment();
         if (v.reasonsJson().contains("\"route.review\"")) {
@@ -203,6 +294,10 @@ final class CriticRunCommand implements Callable<Integer> {
         }
       }
       return out;
+    }
+
+    List<String> failures() {
+      return List.copyOf(failures);
     }
 
     String summary() {

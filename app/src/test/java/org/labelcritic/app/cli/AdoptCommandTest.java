@@ -17,7 +17,14 @@ class AdoptCommandTest {
     Path codes = CriticFixtures.codeList(dir);
     assertThat(
             CriticFixtures.lcw(
-                    dir, "critic", "run", "--db", db.toString(), "--codes", codes.toString())
+                    dir,
+                    "critic",
+                    "run",
+                    "--db",
+                    db.toString(),
+                    "--codes",
+                    codes.toString(),
+                    "--skip-scans")
                 .exit())
         .isZero();
     Run r = CriticFixtures.lcw(dir, "adopt", "--db", db.toString(), "--min-confidence", "0.9");

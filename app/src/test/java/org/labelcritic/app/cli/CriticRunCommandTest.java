@@ -13,15 +13,19 @@ class CriticRunCommandTest {
   @TempDir Path dir;
 
   @Test
-  void scoresEveryCellSkipsScansAndASecondRunScoresNothing() throws Exception {
+  void scoresEveryCellAndScanAndASecondRunScoresNothing() throws Exception {
     Path db = CriticFixtures.cells(dir);
     Path codes = CriticFixtures.codeList(dir);
     Run r =
         CriticFixtures.lcw(
             dir, "critic", "run", "--db", db.toString(), "--codes", codes.toString());
-    assertThat(r.exit()).as(r.err()).isZero();
+    // The fixture's one scan has no CT file: its liver cannot be scored, and says why.
+    assertThat(r.exit()).as(r.err()).isEqualTo(ExitCodes.PROBLEMS);
+    assertThat(r.err()).contains("could not score item 1").contains("case-1 has no CT image");
     assertThat(r.out())
-        .contains("Skipped 1 scan structure(s): the volume critic is not available yet.")
+        .contains("Scored 0 of 1 scan structure(s) with the feature critic feature-logreg-")
+        .contains(" on CPU (")
+        .contains("0 verdict(s) stored, 1 failed.")
         .contains("Scored 20 of 20 cell(s) with the code critic logistic-1-")
         .contains("20 verdict(s) stored")
         .contains("agree 15")
@@ -34,8 +38,17 @@ class CriticRunCommandTest {
     }
 
     Run again = CriticFixtures.lcw(dir, "critic", "run", "--db", db.toString(), "--threads", "1");
-    assertThat(again.exit()).isZero();
-    assertThat(again.out()).contains("Scored 0 of 0 cell(s)").contains("No code list given");
+    assertThat(again.exit()).isEqualTo(ExitCodes.PROBLEMS);
+    assertThat(again.out())
+        .contains("Scored 0 of 0 cell(s)")
+        .contains("Scored 0 of 1 scan structure(s)")
+        .contains("No code list given");
+
+    Run cellsOnly = CriticFixtures.lcw(dir, "critic", "run", "--db", db.toString(), "--skip-scans");
+    assertThat(cellsOnly.exit()).as(cellsOnly.err()).isZero();
+    assertThat(cellsOnly.out())
+        .contains("Scans were not scored (--skip-scans).")
+        .doesNotContain("scan structure(s)");
   }
 
   @Test
@@ -45,7 +58,14 @@ class CriticRunCommandTest {
     Files.writeString(seen, "code\n# common codes\n410\n411\n");
     Run r =
         CriticFixtures.lcw(
-            dir, "critic", "run", "--db", db.toString(), "--seen-codes", seen.toString());
+            dir,
+            "critic",
+            "run",
+            "--db",
+            db.toString(),
+            "--seen-codes",
+            seen.toString(),
+            "--skip-scans");
     assertThat(r.exit()).as(r.err()).isZero();
     // 412 (6 cells) and 999 (1) were never seen; the rest are confident and seen.
     assertThat(r.out()).contains("Routed to review by the code rule: 7");
@@ -66,6 +86,14 @@ class CriticRunCommandTest {
     Run threads = CriticFixtures.lcw(dir, "critic", "run", "--db", db.toString(), "--threads", "0");
     assertThat(threads.exit()).isEqualTo(ExitCodes.USAGE);
     assertThat(threads.err()).contains("--threads must be in 1..8");
+    Run provider =
+        CriticFixtures.lcw(dir, "critic", "run", "--db", db.toString(), "--provider", "tpu");
+    assertThat(provider.exit()).isEqualTo(ExitCodes.USAGE);
+    Run model =
+        CriticFixtures.lcw(
+            dir, "critic", "run", "--db", db.toString(), "--model", dir.resolve("m").toString());
+    assertThat(model.exit()).isEqualTo(ExitCodes.FAILED);
+    assertThat(model.err()).contains("feature-critic.onnx").contains("does not exist");
     Run noDb = CriticFixtures.lcw(dir, "critic", "run");
     assertThat(noDb.exit()).isEqualTo(ExitCodes.USAGE);
     Run missingSeen =

@@ -18,7 +18,14 @@ class ExportVerdictsCommandTest {
     Path codes = CriticFixtures.codeList(dir);
     assertThat(
             CriticFixtures.lcw(
-                    dir, "critic", "run", "--db", db.toString(), "--codes", codes.toString())
+                    dir,
+                    "critic",
+                    "run",
+                    "--db",
+                    db.toString(),
+                    "--codes",
+                    codes.toString(),
+                    "--skip-scans")
                 .exit())
         .isZero();
     Path out = dir.resolve("export/verdicts.csv");

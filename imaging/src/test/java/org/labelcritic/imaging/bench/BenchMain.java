@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Locale;
+import org.labelcritic.imaging.critic.bench.FeatureCriticBenchmark;
 import org.labelcritic.imaging.dicom.bench.DicomSeriesLoadBenchmark;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
@@ -32,6 +33,7 @@ public final class BenchMain {
             .include(DicomSeriesLoadBenchmark.class.getName())
             .include(SliceRenderBenchmark.class.getName())
             .include(MaskMetricsBenchmark.class.getName())
+            .include(FeatureCriticBenchmark.class.getName())
             .build();
     Collection<RunResult> results = new Runner(opts).run();
     double load = score(results, "niftiLoad");
@@ -41,6 +43,9 @@ public final class BenchMain {
     double render = score(results, "renderAxial");
     double renderBounded = score(results, "renderAxialBounded");
     double metrics = score(results, "diceAndHd95");
+    double scan1 = score(results, "scanOneThread");
+    double scan2 = score(results, "scanTwoThreads");
+    double onnx = score(results, "onnxScoring");
     StringBuilder md = new StringBuilder();
     md.append(
         String.format(
@@ -75,6 +80,20 @@ public final class BenchMain {
             ms2(renderBounded),
             "<= 3 ms"));
     md.append(row("Dice + HD95, two 512x512x300 ellipsoid masks", ms(metrics), "<= 150 ms"));
+    md.append(
+        row(
+            "feature critic, 512x512x300 CT, 9 structures x 2 sources (features + gate + ONNX),"
+                + " one thread",
+            ms(scan1),
+            "-"));
+    md.append(
+        row("the same, structures on two threads (the worker's pool)", ms(scan2), "<= 3000 ms"));
+    md.append(
+        row(
+            "ONNX pair model, CPU, batches of " + FeatureCriticBenchmark.ROWS + " rows",
+            String.format(
+                Locale.ROOT, "%,.0f pairs/s", FeatureCriticBenchmark.ROWS / (onnx / 1000)),
+            ">= 50,000 pairs/s"));
     md.append(row("512x512x300 int16 CT, bytes", mib(heap.ctBytes()), "-"));
     md.append(
         row(

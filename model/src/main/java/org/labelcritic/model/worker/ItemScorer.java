@@ -20,6 +20,15 @@ public interface ItemScorer {
   String modelVersion();
 
   /**
+   * The most pairs this scorer wants in one batch (the worker takes the smaller of this and its
+   * settings' batch size). A slow scorer (a scan: seconds per item) asks for small batches so that
+   * its verdicts are stored, and progress moves, as they complete.
+   */
+  default int batchSize() {
+    return Integer.MAX_VALUE;
+  }
+
+  /**
    * The verdicts for one item and structure (none when there is nothing to judge). Throws when this
    * item cannot be scored; the worker counts it as failed and goes on.
    */

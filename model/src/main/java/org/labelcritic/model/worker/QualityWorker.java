@@ -26,10 +26,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs one {@link ItemScorer} over every item-structure pair its critic version has not scored yet
- * (so a restart skips finished work), on a small pool of named threads that it owns and shuts down
- * when the run ends. Pairs near the reviewer's position go first ({@link #focus}); the rest follow
- * in batches. Each batch's verdicts are stored in one transaction as soon as it is scored.
+ * Runs its {@link ItemScorer}s, one after the other, over every item-structure pair each one's
+ * critic version has not scored yet (so a restart skips finished work), on a small pool of named
+ * threads that it owns and shuts down when the run ends. Pairs near the reviewer's position go
+ * first ({@link #focus}); the rest follow in batches. Each batch's verdicts are stored in one
+ * transaction as soon as it is scored.
  *
  * <p>{@link #run} blocks until everything is scored or the run is cancelled (through its {@link
  * Progress} or {@link #cancel()}); cancelling keeps what was stored. A scorer failure on one item
@@ -40,7 +41,7 @@ public final class QualityWorker implements Job<QualityWorker.Report> {
   private static final AtomicInteger POOLS = new AtomicInteger();
 
   private final Store store;
-  private final ItemScorer scorer;
+  private final List<ItemScorer> scorers;
   private final WorkerSettings settings;
   private final AtomicBoolean cancelled = new AtomicBoolean();
   private final Object focusLock = new Object();
@@ -58,9 +59,22 @@ public final class QualityWorker implements Job<QualityWorker.Report> {
       boolean cancelled) {}
 
   public QualityWorker(Store store, ItemScorer scorer, WorkerSettings settings) {
+    this(store, List.of(scorer), settings);
+  }
+
+  /** A worker that runs these scorers in this order (e.g. form cells, then scans). */
+  public QualityWorker(Store store, List<ItemScorer> scorers, WorkerSettings settings) {
     this.store = Objects.requireNonNull(store, "store");
-    this.scorer = Objects.requireNonNull(scorer, "scorer");
+    this.scorers = List.copyOf(scorers);
+    if (this.scorers.isEmpty()) {
+      throw new IllegalArgumentException("a quality worker needs at least one scorer");
+    }
     this.settings = Objects.requireNonNull(settings, "settings");
+  }
+
+  /** The scorers, in the order they run. */
+  public List<ItemScorer> scorers() {
+    return scorers;
   }
 
   /** Scores the pairs of this item, and those around it, next. Callable from any thread. */
@@ -69,10 +83,10 @@ public final class QualityWorker implements Job<QualityWorker.Report> {
       WorkQueue q = queue;
       if (q != null) {
         q.focus(itemId);
-      } else {
-        pendingFocusItem = itemId;
-        pendingFocus = null;
       }
+      // Kept for the scorers still to come.
+      pendingFocusItem = itemId;
+      pendingFocus = null;
     }
   }
 
@@ -83,10 +97,9 @@ public final class QualityWorker implements Job<QualityWorker.Report> {
       WorkQueue q = queue;
       if (q != null) {
         q.focus(ids);
-      } else {
-        pendingFocus = ids;
-        pendingFocusItem = -1;
       }
+      pendingFocus = ids;
+      pendingFocusItem = -1;
     }
   }
 
@@ -97,6 +110,29 @@ public final class QualityWorker implements Job<QualityWorker.Report> {
 
   @Override
   public Report run(Progress progress) throws LabelCriticException {
+    long pending = 0;
+    long scored = 0;
+    long stored = 0;
+    long already = 0;
+    long failed = 0;
+    boolean stopped = false;
+    for (ItemScorer scorer : scorers) {
+      if (cancelled.get() || progress.isCancelled()) {
+        stopped = true;
+        break;
+      }
+      Report r = run(scorer, progress);
+      pending += r.pending();
+      scored += r.scored();
+      stored += r.verdictsStored();
+      already += r.alreadyStored();
+      failed += r.failed();
+      stopped |= r.cancelled();
+    }
+    return new Report(pending, scored, stored, already, failed, stopped);
+  }
+
+  private Report run(ItemScorer scorer, Progress progress) throws LabelCriticException {
     progress.message(
         "Finding what " + scorer.critic() + " " + scorer.modelVersion() + " has not scored");
     PairList pairs =
@@ -112,11 +148,18 @@ public final class QualityWorker implements Job<QualityWorker.Report> {
     }
     Counters n = new Counters(pairs.size(), progress);
     progress.update(0, pairs.size());
-    progress.message("Scoring " + pairs.size() + " with " + scorer.critic());
+    progress.message(
+        "Scoring "
+            + pairs.size()
+            + " "
+            + scorer.kind().name().toLowerCase(java.util.Locale.ROOT)
+            + " pair(s) with "
+            + scorer.critic());
+    int batch = Math.max(1, Math.min(settings.batchSize(), scorer.batchSize()));
     if (settings.threads() == 0) {
-      drain(q, n, progress);
+      drain(scorer, batch, q, n, progress);
     } else {
-      runPool(q, n, progress);
+      runPool(scorer, batch, q, n, progress);
     }
     boolean stopped = q.remaining() > 0;
     Report r =
@@ -127,7 +170,8 @@ public final class QualityWorker implements Job<QualityWorker.Report> {
     return r;
   }
 
-  private void runPool(WorkQueue q, Counters n, Progress progress) throws LabelCriticException {
+  private void runPool(ItemScorer scorer, int batch, WorkQueue q, Counters n, Progress progress)
+      throws LabelCriticException {
     ExecutorService pool = Executors.newFixedThreadPool(settings.threads(), threads());
     try {
       List<Future<Void>> futures = new ArrayList<>();
@@ -135,7 +179,7 @@ public final class QualityWorker implements Job<QualityWorker.Report> {
         futures.add(
             pool.submit(
                 () -> {
-                  drain(q, n, progress);
+                  drain(scorer, batch, q, n, progress);
                   return null;
                 }));
       }
@@ -177,10 +221,11 @@ public final class QualityWorker implements Job<QualityWorker.Report> {
   }
 
   /** Takes batches until none is left or the run is cancelled. */
-  private void drain(WorkQueue q, Counters n, Progress progress) throws LabelCriticException {
+  private void drain(ItemScorer scorer, int batchSize, WorkQueue q, Counters n, Progress progress)
+      throws LabelCriticException {
     CriticQueries queries = new CriticQueries(store);
     while (!cancelled.get() && !progress.isCancelled()) {
-      List<Pair> batch = q.take(settings.batchSize());
+      List<Pair> batch = q.take(batchSize);
       if (batch.isEmpty()) {
         return;
       }

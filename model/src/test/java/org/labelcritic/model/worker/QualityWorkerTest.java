@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.labelcritic.model.LabelCriticException;
 import org.labelcritic.model.critic.CodeCritic;
+import org.labelcritic.model.critic.CodeRouting;
 import org.labelcritic.model.critic.ReasonsJson;
 import org.labelcritic.model.domain.Candidate;
 import org.labelcritic.model.domain.ItemKind;
@@ -93,6 +94,84 @@ class QualityWorkerTest {
               .run(new CancellableProgress());
       assertThat(again.pending()).isZero();
       assertThat(store.verdicts().count()).isEqualTo(30);
+    }
+  }
+
+  @Test
+  void severalScorersRunInTurnEachInItsOwnBatchesAndTheFocusCarriesOver() throws Exception {
+    try (Store store = Store.open(dir.resolve("w.db"))) {
+      List<Long> cells = Cells.write(store, 30, 1);
+      Recording first = scorer(store);
+      List<Integer> batches = Collections.synchronizedList(new ArrayList<>());
+      // A second critic version over the same cells, which asks for batches of 4.
+      Recording second =
+          new Recording(
+              CodeScorer.forStore(
+                  store,
+                  new CodeCritic(CodeCritic.Weights.DEFAULT, CodeRouting.withoutTrainingCodes()),
+                  null)) {
+            @Override
+            public String critic() {
+              return "code-2";
+            }
+
+            @Override
+            public int batchSize() {
+              return 4;
+            }
+
+            @Override
+            public List<NewVerdict> score(ScoringTask task) throws LabelCriticException {
+              List<NewVerdict> out = new ArrayList<>();
+              for (NewVerdict v : super.score(task)) {
+                out.add(
+                    new NewVerdict(
+                        v.itemId(),
+                        v.structureId(),
+                        v.candidateA(),
+                        v.candidateB(),
+                        v.outcome(),
+                        v.confidence(),
+                        "code-2",
+                        v.modelVersion(),
+                        v.reasonsJson()));
+              }
+              return out;
+            }
+          };
+      CancellableProgress progress =
+          new CancellableProgress() {
+            @Override
+            public void update(long done, long total) {
+              super.update(done, total);
+              batches.add((int) done);
+            }
+          };
+      QualityWorker w =
+          new QualityWorker(store, List.of(first, second), WorkerSettings.sameThread());
+      w.focus(cells.get(20));
+      QualityWorker.Report r = w.run(progress);
+
+      assertThat(r).isEqualTo(new QualityWorker.Report(60, 60, 60, 0, 0, false));
+      assertThat(w.scorers()).containsExactly(first, second);
+      assertThat(first.order.getFirst()).isEqualTo(cells.get(20));
+      assertThat(second.order.getFirst()).isEqualTo(cells.get(20));
+      assertThat(second.order).hasSize(30);
+      // Each scorer starts at 0; the 18 focused cells (10 from cell 20 on, 8 before it) go one at
+      // a time, then the first scorer takes the other 12 in one batch, the second 4 at a time.
+      int secondStart = batches.lastIndexOf(0);
+      assertThat(batches.subList(secondStart - 2, secondStart)).containsExactly(18, 30);
+      assertThat(batches.subList(secondStart + 18, batches.size())).containsExactly(18, 22, 26, 30);
+      assertThat(store.verdicts().count()).isEqualTo(60);
+    }
+  }
+
+  @Test
+  void aWorkerNeedsAScorer() throws Exception {
+    try (Store store = Store.open(dir.resolve("w.db"))) {
+      assertThatThrownBy(() -> new QualityWorker(store, List.of(), WorkerSettings.sameThread()))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("at least one scorer");
     }
   }
 

@@ -24,6 +24,9 @@ final class VoxelMeasures {
   double missingSliceFraction;
   boolean touchesFovEnd;
   double leftFraction;
+  double outerOrganLike;
+  double shellContrast;
+  double abruptEnd;
 
   static VoxelMeasures of(ScanContext scan, BinaryMask m) {
     VoxelMeasures out = new VoxelMeasures();
@@ -45,6 +48,7 @@ final class VoxelMeasures {
       }
     }
     out.voxelPass(scan, m, r, w, h);
+    out.shellPass(ct, b, r, w, h, d);
     out.surfaceArea(r, w, h, d, g);
     return out;
   }
@@ -58,7 +62,7 @@ final class VoxelMeasures {
     int axis = scan.sliceAxis();
     int sliceLo = axis == 0 ? b.x0() : axis == 1 ? b.y0() : b.z0();
     int sliceHi = axis == 0 ? b.x1() : axis == 1 ? b.y1() : b.z1();
-    boolean[] occupied = new boolean[sliceHi - sliceLo];
+    long[] perSlice = new long[sliceHi - sliceLo];
     int plane2 = w * h;
     double sum = 0;
     double sumSq = 0;
@@ -76,7 +80,7 @@ final class VoxelMeasures {
           double hu = ct.value(ci);
           sum += hu;
           sumSq += hu * hu;
-          occupied[(axis == 0 ? x : axis == 1 ? y : z) - sliceLo] = true;
+          perSlice[(axis == 0 ? x : axis == 1 ? y : z) - sliceLo]++;
           if (a.get(0, 0) * x + a.get(0, 1) * y + a.get(0, 2) * z + a.get(0, 3) < plane) {
             left++;
           }
@@ -94,16 +98,73 @@ final class VoxelMeasures {
     boundaryGradient = surface == 0 ? 0 : gradSum / surface;
     leftFraction = (double) left / n;
     int empty = 0;
-    for (int i = 0; i < occupied.length; i++) {
-      if (!occupied[i]) {
+    long widest = 0;
+    for (long c : perSlice) {
+      widest = Math.max(widest, c);
+    }
+    for (int i = 0; i < perSlice.length; i++) {
+      if (perSlice[i] == 0) {
         empty++;
-        if (occupied[i - 1]) {
+        if (perSlice[i - 1] != 0) {
           sliceGaps++;
         }
       }
     }
-    missingSliceFraction = (double) empty / occupied.length;
-    touchesFovEnd = sliceLo == 0 || sliceHi == SliceAxis.size(g, axis);
+    missingSliceFraction = (double) empty / perSlice.length;
+    boolean lowAtEdge = sliceLo == 0;
+    boolean highAtEdge = sliceHi == SliceAxis.size(g, axis);
+    touchesFovEnd = lowAtEdge || highAtEdge;
+    // An organ tapers towards its ends; a label cut short ends on a wide slice. Ends at the scan's
+    // edge are cut by the field of view, not by the label, and do not count.
+    double lowEnd = lowAtEdge || perSlice.length < 3 ? 0 : (double) perSlice[0] / widest;
+    double highEnd =
+        highAtEdge || perSlice.length < 3 ? 0 : (double) perSlice[perSlice.length - 1] / widest;
+    abruptEnd = Math.max(lowEnd, highEnd);
+  }
+
+  /**
+   * The one-voxel shell just outside the mask (face neighbours of its voxels, inside the CT): the
+   * share whose HU looks like the inside (within one spread of its mean, at least 10 HU), and how
+   * far the shell's mean HU is from the inside's, in spreads. A label that stops short of its organ
+   * has an organ-like shell; one on the organ's edge has a contrasting one.
+   */
+  private void shellPass(Volume ct, Box b, byte[] r, int w, int h, int d) {
+    Geometry g = ct.geometry();
+    int plane = w * h;
+    double spread = Math.max(10, huSd);
+    long shell = 0;
+    long like = 0;
+    double sum = 0;
+    for (int rz = 1; rz < d - 1; rz++) {
+      int z = b.z0() + rz - PAD;
+      if (z < 0 || z >= g.nz()) {
+        continue;
+      }
+      for (int ry = 1; ry < h - 1; ry++) {
+        int y = b.y0() + ry - PAD;
+        if (y < 0 || y >= g.ny()) {
+          continue;
+        }
+        for (int rx = 1, i = 1 + w * (ry + h * rz); rx < w - 1; rx++, i++) {
+          if (r[i] != 0
+              || (r[i - 1] | r[i + 1] | r[i - w] | r[i + w] | r[i - plane] | r[i + plane]) == 0) {
+            continue;
+          }
+          int x = b.x0() + rx - PAD;
+          if (x < 0 || x >= g.nx()) {
+            continue;
+          }
+          double hu = ct.value(x, y, z);
+          shell++;
+          sum += hu;
+          if (Math.abs(hu - huMean) <= spread) {
+            like++;
+          }
+        }
+      }
+    }
+    outerOrganLike = shell == 0 ? 0 : (double) like / shell;
+    shellContrast = shell == 0 ? 0 : Math.min(10, Math.abs(sum / shell - huMean) / spread);
   }
 
   /** |grad HU| in HU/mm at a voxel: central differences, one-sided at the grid's edge. */

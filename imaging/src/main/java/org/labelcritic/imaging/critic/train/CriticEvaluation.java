@@ -9,7 +9,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
+import org.labelcritic.imaging.critic.features.CandidateInput;
 import org.labelcritic.imaging.critic.features.FeatureExtractor;
+import org.labelcritic.imaging.mask.BinaryMask;
+import org.labelcritic.imaging.mask.MaskMetrics;
 
 /**
  * Leave-one-patient-out evaluation of the feature critic on generated pairs: each patient's pairs
@@ -35,13 +38,53 @@ public final class CriticEvaluation {
   public record ScoredSingle(LabelledSingle single, double pGood) {}
 
   /**
+   * Two real sources' labels of one structure on one case: whether the gate finds them agreeing,
+   * and else the held-out model's P(A better).
+   *
+   * @param pA P(source A's label is better) from the model that did not see this patient; NaN when
+   *     the gate decided
+   */
+  public record RealPair(
+      String caseName,
+      String patient,
+      String structure,
+      String sourceA,
+      String sourceB,
+      double dice,
+      boolean gateAgrees,
+      double pA) {
+    public String preferred() {
+      return gateAgrees ? "agree" : pA >= 0.5 ? sourceA : sourceB;
+    }
+
+    public double confidence() {
+      return gateAgrees ? 1 : Math.max(pA, 1 - pA);
+    }
+  }
+
+  /**
    * The evaluation's results.
    *
    * @param pairs every held-out gated pair with its score
    * @param singles every held-out single label with its score
    * @param heldOut patients that could be held out (the others' data trains the model)
+   * @param pairModels the pair model trained without each held-out patient
+   * @param real the real competing sources' pairs (filled by {@link #withRealPairs})
    */
-  public record Result(List<Scored> pairs, List<ScoredSingle> singles, List<String> heldOut) {}
+  public record Result(
+      List<Scored> pairs,
+      List<ScoredSingle> singles,
+      List<String> heldOut,
+      Map<String, LogisticFit> pairModels,
+      List<RealPair> real) {
+    public Result {
+      pairs = List.copyOf(pairs);
+      singles = List.copyOf(singles);
+      heldOut = List.copyOf(heldOut);
+      pairModels = Map.copyOf(pairModels);
+      real = List.copyOf(real);
+    }
+  }
 
   private CriticEvaluation() {}
 
@@ -52,23 +95,89 @@ public final class CriticEvaluation {
     List<Scored> scored = new ArrayList<>();
     List<ScoredSingle> singles = new ArrayList<>();
     List<String> heldOut = new ArrayList<>();
+    Map<String, LogisticFit> models = new TreeMap<>();
     for (String patient : patients) {
       List<LabelledPair> train = gated.stream().filter(p -> !p.patient().equals(patient)).toList();
       List<LabelledPair> test = gated.stream().filter(p -> p.patient().equals(patient)).toList();
+      List<LabelledSingle> decisive = set.decisiveSingles(agreeDice);
       List<LabelledSingle> sTrain =
-          set.singles().stream().filter(s -> !s.patient().equals(patient)).toList();
+          decisive.stream().filter(s -> !s.patient().equals(patient)).toList();
       List<LabelledSingle> sTest =
-          set.singles().stream().filter(s -> s.patient().equals(patient)).toList();
+          decisive.stream().filter(s -> s.patient().equals(patient)).toList();
       if (train.isEmpty() || sTrain.stream().noneMatch(LabelledSingle::good)) {
         continue;
       }
       heldOut.add(patient);
       LogisticFit pair = fitPairs(train, seed);
+      models.put(patient, pair);
       test.forEach(p -> scored.add(new Scored(p, pair.probability(p.features()))));
       LogisticFit single = fitSingles(sTrain, seed);
       sTest.forEach(s -> singles.add(new ScoredSingle(s, single.probability(s.features()))));
     }
-    return new Result(scored, singles, heldOut);
+    return new Result(scored, singles, heldOut, models, List.of());
+  }
+
+  /**
+   * Adds the real competing sources of each case: every two sources' labels of a structure, the
+   * gate's verdict, and for those it leaves open the preference of the model that did not see the
+   * case's patient.
+   */
+  public static Result withRealPairs(
+      Result r, List<TrainingCase> cases, FeatureExtractor extractor, double agreeDice) {
+    List<RealPair> out = new ArrayList<>();
+    for (TrainingCase c : cases) {
+      LogisticFit model = r.pairModels().get(c.patient());
+      if (model == null) {
+        continue;
+      }
+      Map<String, Map<String, BinaryMask>> sources = new LinkedHashMap<>();
+      sources.put(c.source(), c.reference());
+      sources.putAll(c.competing());
+      List<String> names = new ArrayList<>(sources.keySet());
+      TreeSet<String> structures = new TreeSet<>();
+      sources.values().forEach(m -> structures.addAll(m.keySet()));
+      for (String structure : structures) {
+        for (int i = 0; i < names.size(); i++) {
+          for (int j = i + 1; j < names.size(); j++) {
+            BinaryMask a = sources.get(names.get(i)).get(structure);
+            BinaryMask b = sources.get(names.get(j)).get(structure);
+            if (a == null || b == null) {
+              continue;
+            }
+            double dice = MaskMetrics.dice(a, b);
+            double pA = Double.NaN;
+            if (dice < agreeDice) {
+              CandidateInput ia = input(structure, a, sources.get(names.get(i)));
+              CandidateInput ib = input(structure, b, sources.get(names.get(j)));
+              pA = model.probability(extractor.pair(c.scan(), ia, ib).values());
+            }
+            out.add(
+                new RealPair(
+                    c.name(),
+                    c.patient(),
+                    structure,
+                    names.get(i),
+                    names.get(j),
+                    dice,
+                    dice >= agreeDice,
+                    pA));
+          }
+        }
+      }
+    }
+    return new Result(r.pairs(), r.singles(), r.heldOut(), r.pairModels(), out);
+  }
+
+  private static CandidateInput input(
+      String structure, BinaryMask m, Map<String, BinaryMask> sameSource) {
+    List<BinaryMask> others = new ArrayList<>();
+    sameSource.forEach(
+        (k, v) -> {
+          if (!k.equals(structure)) {
+            others.add(v);
+          }
+        });
+    return new CandidateInput(structure, m, others, List.of());
   }
 
   /** The pair model: P(A better) from pair features. */
@@ -180,7 +289,7 @@ public final class CriticEvaluation {
     sb.append("### Pairwise accuracy by structure (leave one patient out)\n\n");
     table(sb, "structure", r.pairs(), s -> s.pair().structure());
     sb.append("\n### By error type\n\n");
-    table(sb, "error type", r.pairs(), s -> s.pair().type().name());
+    table(sb, "error type", r.pairs(), s -> s.pair().typeName());
     sb.append("\n### By Dice band\n\n");
     table(sb, "Dice(A,B)", r.pairs(), s -> band(s.pair().diceAb()));
     double[] auto = automaticShare(r.pairs(), TARGET_ACCURACY);
@@ -201,7 +310,50 @@ public final class CriticEvaluation {
             + (r.singles().size() - good)
             + ")",
         pct(balancedAccuracy(r.singles())));
+    if (!r.real().isEmpty()) {
+      realReport(sb, r.real());
+    }
     return sb.toString();
+  }
+
+  private static void realReport(StringBuilder sb, List<RealPair> real) {
+    sb.append("\n### Real competing sources (held-out model per patient)\n\n");
+    sb.append("| structure | source pairs | gate agrees | left to the critic |\n");
+    sb.append("|---|---:|---:|---:|\n");
+    Map<String, List<RealPair>> by = new TreeMap<>();
+    real.forEach(p -> by.computeIfAbsent(p.structure(), k -> new ArrayList<>()).add(p));
+    Map<String, List<RealPair>> all = new LinkedHashMap<>(by);
+    all.put("**pooled**", real);
+    all.forEach(
+        (k, v) -> {
+          long agree = v.stream().filter(RealPair::gateAgrees).count();
+          sb.append(
+              String.format(
+                  Locale.ROOT,
+                  "| %s | %d | %s | %d |%n",
+                  k,
+                  v.size(),
+                  pct((double) agree / v.size()),
+                  v.size() - agree));
+        });
+    sb.append("\nPreferences where the gate leaves the pair open:\n\n");
+    sb.append("| case | structure | source A | source B | Dice | prefers | confidence |\n");
+    sb.append("|---|---|---|---|---:|---|---:|\n");
+    for (RealPair p : real) {
+      if (!p.gateAgrees()) {
+        sb.append(
+            String.format(
+                Locale.ROOT,
+                "| %s | %s | %s | %s | %.3f | %s | %.3f |%n",
+                p.caseName(),
+                p.structure(),
+                p.sourceA(),
+                p.sourceB(),
+                p.dice(),
+                p.preferred(),
+                p.confidence()));
+      }
+    }
   }
 
   private static void table(

@@ -9,7 +9,7 @@ import org.labelcritic.imaging.critic.errors.ErrorType;
  * @param caseName the case
  * @param patient the patient (the unit held out in evaluation)
  * @param structure the structure
- * @param type the error the bad label carries
+ * @param type the error the bad label carries; null for a pair from a reviewer's decision
  * @param severity the error's severity
  * @param diceAb Dice between the two labels
  * @param features pair features in {@code FeatureExtractor.PAIR_NAMES} order
@@ -29,9 +29,16 @@ public record LabelledPair(
     Objects.requireNonNull(caseName, "caseName");
     Objects.requireNonNull(patient, "patient");
     Objects.requireNonNull(structure, "structure");
-    Objects.requireNonNull(type, "type");
     features = features.clone();
   }
+
+  /** The error type's name, or {@value #REVIEWED} for a reviewer's pair. */
+  public String typeName() {
+    return type == null ? REVIEWED : type.name();
+  }
+
+  /** How pairs from reviewers' decisions are listed. */
+  public static final String REVIEWED = "REVIEWED";
 
   @Override
   public double[] features() {

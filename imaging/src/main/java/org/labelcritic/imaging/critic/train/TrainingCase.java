@@ -14,13 +14,26 @@ import org.labelcritic.imaging.mask.BinaryMask;
  * @param source the label source taken as the reference
  * @param scan the CT and what the features need of it
  * @param reference the reference masks by structure, on the CT's grid, none empty
+ * @param competing the other real sources of this CT: source name -> structure -> mask (on the CT's
+ *     grid, none empty), for the evaluation on real competing labels
  */
 public record TrainingCase(
     String name,
     String patient,
     String source,
     ScanContext scan,
-    Map<String, BinaryMask> reference) {
+    Map<String, BinaryMask> reference,
+    Map<String, Map<String, BinaryMask>> competing) {
+
+  /** A case without competing sources. */
+  public TrainingCase(
+      String name,
+      String patient,
+      String source,
+      ScanContext scan,
+      Map<String, BinaryMask> reference) {
+    this(name, patient, source, scan, reference, Map.of());
+  }
 
   public TrainingCase {
     Objects.requireNonNull(name, "name");
@@ -30,5 +43,15 @@ public record TrainingCase(
     reference = new TreeMap<>(reference);
     reference.values().removeIf(BinaryMask::isEmpty);
     reference = java.util.Collections.unmodifiableMap(reference);
+    Map<String, Map<String, BinaryMask>> c = new TreeMap<>();
+    competing.forEach(
+        (src, masks) -> {
+          Map<String, BinaryMask> m = new TreeMap<>(masks);
+          m.values().removeIf(BinaryMask::isEmpty);
+          if (!m.isEmpty()) {
+            c.put(src, java.util.Collections.unmodifiableMap(m));
+          }
+        });
+    competing = java.util.Collections.unmodifiableMap(c);
   }
 }

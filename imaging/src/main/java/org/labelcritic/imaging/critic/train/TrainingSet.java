@@ -12,6 +12,7 @@ import org.labelcritic.imaging.critic.features.CandidateInput;
 import org.labelcritic.imaging.critic.features.FeatureExtractor;
 import org.labelcritic.imaging.critic.features.FeatureVector;
 import org.labelcritic.imaging.mask.BinaryMask;
+import org.labelcritic.imaging.mask.MaskMetrics;
 
 /**
  * Training material by design (DESIGN.md point 5): every reference label of every case is perturbed
@@ -28,6 +29,9 @@ public record TrainingSet(List<LabelledPair> pairs, List<LabelledSingle> singles
     pairs = List.copyOf(pairs);
     singles = List.copyOf(singles);
   }
+
+  /** A competing real label at least this close to the reference counts as a good label. */
+  public static final double GOOD_DICE = 0.9;
 
   /** The severities used by default: mild to gross. */
   public static final double[] SEVERITIES = {0.1, 0.35, 0.6, 0.85};
@@ -63,11 +67,22 @@ public record TrainingSet(List<LabelledPair> pairs, List<LabelledSingle> singles
     Map<String, BinaryMask> neighbours = new TreeMap<>(c.reference());
     neighbours.remove(structure);
     List<BinaryMask> others = List.copyOf(neighbours.values());
-    FeatureVector g =
-        extractor.candidate(c.scan(), new CandidateInput(structure, good, others, List.of()));
+    CandidateInput gIn = new CandidateInput(structure, good, others, List.of());
+    FeatureVector g = extractor.candidate(c.scan(), gIn);
     List<LabelledPair> pairs = new ArrayList<>();
     List<LabelledSingle> singles = new ArrayList<>();
-    singles.add(new LabelledSingle(c.name(), c.patient(), structure, null, g.values()));
+    singles.add(new LabelledSingle(c.name(), c.patient(), structure, null, 1, g.values()));
+    // Real labels of other sources that agree with the reference are good labels too.
+    for (Map<String, BinaryMask> other : c.competing().values()) {
+      BinaryMask m = other.get(structure);
+      if (m != null && MaskMetrics.dice(m, good) >= GOOD_DICE) {
+        FeatureVector f =
+            extractor.candidate(c.scan(), new CandidateInput(structure, m, others, List.of()));
+        singles.add(
+            new LabelledSingle(
+                c.name(), c.patient(), structure, null, MaskMetrics.dice(m, good), f.values()));
+      }
+    }
     long k = 0;
     for (ErrorType type : ErrorType.values()) {
       for (double s : severities) {
@@ -76,10 +91,11 @@ public record TrainingSet(List<LabelledPair> pairs, List<LabelledSingle> singles
         if (e.mask().isEmpty()) {
           continue;
         }
-        FeatureVector b =
-            extractor.candidate(
-                c.scan(), new CandidateInput(structure, e.mask(), others, List.of()));
-        singles.add(new LabelledSingle(c.name(), c.patient(), structure, type, b.values()));
+        CandidateInput bIn = new CandidateInput(structure, e.mask(), others, List.of());
+        FeatureVector b = extractor.candidate(c.scan(), bIn);
+        singles.add(
+            new LabelledSingle(
+                c.name(), c.patient(), structure, type, e.diceToOriginal(), b.values()));
         double dice = e.diceToOriginal();
         pairs.add(
             new LabelledPair(
@@ -89,7 +105,7 @@ public record TrainingSet(List<LabelledPair> pairs, List<LabelledSingle> singles
                 type,
                 s,
                 dice,
-                FeatureExtractor.pair(g, b, dice).values(),
+                extractor.pair(c.scan(), gIn, bIn, g, b).values(),
                 true));
         pairs.add(
             new LabelledPair(
@@ -99,11 +115,23 @@ public record TrainingSet(List<LabelledPair> pairs, List<LabelledSingle> singles
                 type,
                 s,
                 dice,
-                FeatureExtractor.pair(b, g, dice).values(),
+                extractor.pair(c.scan(), bIn, gIn, b, g).values(),
                 false));
       }
     }
     return new TrainingSet(pairs, singles);
+  }
+
+  /** This set with more pairs (e.g. from reviewers' decisions). */
+  public TrainingSet withPairs(List<LabelledPair> more) {
+    List<LabelledPair> all = new ArrayList<>(pairs);
+    all.addAll(more);
+    return new TrainingSet(all, singles);
+  }
+
+  /** The single labels that are clearly good or clearly bad ({@link LabelledSingle#decisive}). */
+  public List<LabelledSingle> decisiveSingles(double agreeDice) {
+    return singles.stream().filter(s -> s.decisive(agreeDice)).toList();
   }
 
   /** The pairs the agreement gate leaves to the model (Dice below {@code agreeDice}). */

@@ -78,7 +78,7 @@ class FeatureExtractorDemoTest {
 
     FeatureVector g = EXTRACTOR.candidate(scan, input("liver", good));
     FeatureVector u = EXTRACTOR.candidate(scan, input("liver", under));
-    FeatureVector pair = FeatureExtractor.pair(g, u, 0.8);
+    FeatureVector pair = EXTRACTOR.pair(scan, input("liver", good), input("liver", under), g, u);
 
     assertThat(g.get("volume_ml")).isGreaterThan(u.get("volume_ml"));
     assertThat(g.get("boundary_gradient")).isGreaterThan(u.get("boundary_gradient"));
@@ -89,6 +89,11 @@ class FeatureExtractorDemoTest {
     assertThat(g.get("hu_sd")).isGreaterThan(u.get("hu_sd"));
     assertThat(pair.get("d_volume_ml")).isPositive();
     assertThat(pair.get("d_consensus_dice")).isPositive();
+    // The rim only the good label has is liver: its HU looks like the shared core.
+    assertThat(pair.get("exclusive_share_diff")).isEqualTo(1.0);
+    assertThat(pair.get("disputed_evidence")).isPositive();
+    assertThat(pair.get("log_volume_ratio")).isPositive();
+    assertThat(pair.get("dice_ab")).isBetween(0.5, 0.99);
   }
 
   @Test

@@ -167,11 +167,45 @@ class FeatureExtractorTest {
         extractor.pair(scan, CandidateInput.alone("liver", a), CandidateInput.alone("liver", b));
 
     assertThat(p.names()).containsExactlyElementsOf(FeatureExtractor.PAIR_NAMES);
-    assertThat(p.size()).isEqualTo(FeatureExtractor.CANDIDATE_NAMES.size() + 1);
+    assertThat(p.size())
+        .isEqualTo(
+            FeatureExtractor.CANDIDATE_NAMES.size() + 1 + FeatureExtractor.EXTRA_PAIR_NAMES.size());
     assertThat(p.get("d_volume_ml")).isZero();
     // B is half on A's 60 HU and half on -100 HU.
     assertThat(p.get("d_hu_mean")).isCloseTo(60 - (-20), within(1e-9));
     assertThat(p.get("dice_ab")).isEqualTo(0.5);
+    // Each has 500 voxels the other lacks: A's are 60 HU like the shared core, B's are -100 HU.
+    assertThat(p.get("exclusive_share_diff")).isZero();
+    assertThat(p.get("log_volume_ratio")).isZero();
+    assertThat(p.get("disputed_evidence")).isEqualTo(1.0);
+    // B's own voxels lie 160 HU from the core, whose spread is floored at 10 HU: 16 spreads x 1/2.
+    assertThat(p.get("disputed_hu_z_diff")).isCloseTo(-8, within(1e-9));
+
+    FeatureVector swapped =
+        extractor.pair(scan, CandidateInput.alone("liver", b), CandidateInput.alone("liver", a));
+    assertThat(swapped.get("disputed_evidence")).isEqualTo(-1.0);
+    assertThat(swapped.get("disputed_hu_z_diff")).isCloseTo(8, within(1e-9));
+  }
+
+  @Test
+  void aLabelCutShortEndsAbruptlyAndItsShellLooksLikeTheOrgan() {
+    Geometry g = grid(30, 1, 1, 1);
+    BinaryMask ball =
+        BinaryMask.of(
+            g, (x, y, z) -> (x - 15) * (x - 15) + (y - 15) * (y - 15) + (z - 15) * (z - 15) <= 100);
+    BinaryMask cut = BinaryMask.of(g, (x, y, z) -> ball.get(x, y, z) && z < 15);
+    ScanContext scan = ScanContext.of(ct(ball, 60, -100));
+
+    FeatureVector whole = extractor.candidate(scan, CandidateInput.alone("liver", ball));
+    FeatureVector half = extractor.candidate(scan, CandidateInput.alone("liver", cut));
+
+    // A ball's end slice is one voxel of its 317-voxel equator; the cut one ends on the equator.
+    assertThat(whole.get("abrupt_end")).isLessThan(0.05);
+    assertThat(half.get("abrupt_end")).isEqualTo(1.0);
+    // Outside the ball is -100 HU; past the cut, the shell is the ball's own 60 HU.
+    assertThat(whole.get("outer_organ_like")).isZero();
+    assertThat(half.get("outer_organ_like")).isGreaterThan(0.2);
+    assertThat(whole.get("shell_contrast")).isEqualTo(10.0);
   }
 
   @Test

@@ -1,11 +1,16 @@
 package org.labelcritic.model.critic.onnx;
 
+import ai.onnxruntime.OnnxJavaType;
 import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OnnxValue;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtProvider;
 import ai.onnxruntime.OrtSession;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -139,7 +144,11 @@ public final class OnnxPairModel implements AutoCloseable {
     }
     double[] mean = card.mean();
     double[] scale = card.scale();
-    float[][] in = new float[rows.length][n];
+    // One direct buffer in the tensor's row-major layout: ONNX Runtime reads it without a copy.
+    FloatBuffer in =
+        ByteBuffer.allocateDirect(Math.multiplyExact(Math.multiplyExact(rows.length, n), 4))
+            .order(ByteOrder.nativeOrder())
+            .asFloatBuffer();
     for (int r = 0; r < rows.length; r++) {
       if (rows[r].length != n) {
         throw new IllegalArgumentException(
@@ -147,25 +156,42 @@ public final class OnnxPairModel implements AutoCloseable {
       }
       for (int i = 0; i < n; i++) {
         double x = rows[r][i];
-        in[r][i] = (float) (mean == null ? x : (x - mean[i]) / scale[i]);
+        in.put((float) (mean == null ? x : (x - mean[i]) / scale[i]));
       }
     }
-    try (OnnxTensor t = OnnxTensor.createTensor(env, in);
+    in.rewind();
+    try (OnnxTensor t = OnnxTensor.createTensor(env, in, new long[] {rows.length, n});
         OrtSession.Result res = session.run(Map.of(card.inputName(), t))) {
-      Object out =
+      OnnxValue value =
           res.get(card.outputName())
-              .orElseThrow(() -> new LabelCriticException("no output " + card.outputName()))
-              .getValue();
+              .orElseThrow(() -> new LabelCriticException("no output " + card.outputName()));
       double[] p = new double[rows.length];
+      if (value instanceof OnnxTensor out
+          && out.getInfo().type == OnnxJavaType.FLOAT
+          && out.getInfo().getShape().length <= 2) {
+        long[] shape = out.getInfo().getShape();
+        int cols = shape.length == 1 ? 1 : Math.toIntExact(shape[1]);
+        int col = cols == 1 ? 0 : card.outputIndexA();
+        if (col >= cols) {
+          throw new LabelCriticException(
+              "the model's output has " + cols + " columns, outputIndexA is " + col);
+        }
+        FloatBuffer f = out.getFloatBuffer();
+        for (int r = 0; r < rows.length; r++) {
+          p[r] = Math.clamp(f.get(r * cols + col), 0.0, 1.0);
+        }
+        return p;
+      }
+      Object o = value.getValue();
       for (int r = 0; r < rows.length; r++) {
         double v =
-            switch (out) {
-              case float[][] f -> f[r][f[r].length == 1 ? 0 : card.outputIndexA()];
-              case float[] f -> f[r];
+            switch (o) {
+              case float[][] fm -> fm[r][fm[r].length == 1 ? 0 : card.outputIndexA()];
+              case float[] fa -> fa[r];
               case double[][] d -> d[r][d[r].length == 1 ? 0 : card.outputIndexA()];
               default ->
                   throw new LabelCriticException(
-                      "the model's output is not a float matrix: " + out.getClass().getName());
+                      "the model's output is not a float matrix: " + o.getClass().getName());
             };
         p[r] = Math.clamp(v, 0.0, 1.0);
       }
