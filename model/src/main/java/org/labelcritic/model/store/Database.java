@@ -15,6 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
 
 /** Opens a dataset database with the settings the design requires and migrates its schema. */
 final class Database {
@@ -92,8 +94,42 @@ final class Database {
       }
       return c;
     } catch (SQLException e) {
-      throw LabelCriticException.inFile(file, "cannot open the database: " + e.getMessage(), e);
+      throw LabelCriticException.inFile(file, "cannot open the database: " + describe(e), e);
     }
+  }
+
+  /**
+   * What a failed statement means to a user, from SQLite's result code: the file is locked,
+   * read-only, on a full disk or failing, or damaged. The text says that nothing was saved where
+   * the statement was a write that was rolled back.
+   */
+  static String describe(SQLException e) {
+    String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    int primary = e instanceof SQLiteException se ? se.getResultCode().code & 0xFF : -1;
+    if (primary == SQLiteErrorCode.SQLITE_BUSY.code
+        || primary == SQLiteErrorCode.SQLITE_LOCKED.code
+        || m.contains("database is locked")) {
+      return "the database is locked by another program; close it and try again";
+    }
+    if (primary == SQLiteErrorCode.SQLITE_READONLY.code || m.contains("readonly")) {
+      return "the database is read-only (check the permissions of the file and its folder);"
+          + " nothing was saved";
+    }
+    if (primary == SQLiteErrorCode.SQLITE_FULL.code || m.contains("disk is full")) {
+      return "the disk is full; nothing was saved";
+    }
+    if (primary == SQLiteErrorCode.SQLITE_IOERR.code) {
+      return "cannot write to the disk (a full disk, a file size limit, or a failing or removed"
+          + " drive); nothing was saved";
+    }
+    if (primary == SQLiteErrorCode.SQLITE_CANTOPEN.code) {
+      return "the file cannot be opened (is its folder missing or read-only?)";
+    }
+    if (primary == SQLiteErrorCode.SQLITE_CORRUPT.code
+        || primary == SQLiteErrorCode.SQLITE_NOTADB.code) {
+      return "the file is damaged or is not a LabelCritic database";
+    }
+    return "database error: " + m;
   }
 
   private static String rootMessage(Throwable t) {
