@@ -312,7 +312,7 @@ public final class Store implements AutoCloseable {
   }
 
   LabelCriticException translate(SQLException e) {
-    return LabelCriticException.inFile(file, Database.describe(e), e);
+    return LabelCriticException.inFile(file, Database.describe(e, file), e);
   }
 
   private long ensureNamed(String table, String insertSql, String name) throws SQLException {
