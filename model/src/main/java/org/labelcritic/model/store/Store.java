@@ -20,6 +20,8 @@ import org.labelcritic.model.domain.Dataset;
 import org.labelcritic.model.domain.Source;
 import org.labelcritic.model.domain.SourceKind;
 import org.labelcritic.model.domain.Structure;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The dataset database. One connection, guarded by a lock, because SQLite has one writer at a time
@@ -31,6 +33,8 @@ import org.labelcritic.model.domain.Structure;
  * the queue and status counts.
  */
 public final class Store implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Store.class);
+
   private final Path file;
   private final Connection connection;
   private final ReentrantLock lock = new ReentrantLock();
@@ -211,6 +215,7 @@ public final class Store implements AutoCloseable {
     try {
       return work.run(connection);
     } catch (SQLException e) {
+      discardStatements(e);
       throw translate(e);
     } finally {
       lock.unlock();
@@ -230,15 +235,57 @@ public final class Store implements AutoCloseable {
         connection.commit();
         return result;
       } catch (SQLException | LabelCriticException | RuntimeException e) {
-        connection.rollback();
+        // SQLite may already have rolled back by itself (a full disk, an I/O error): a failing
+        // rollback or the autocommit switch must not hide the error that ended the transaction.
+        rollbackQuietly(e);
+        if (e instanceof SQLException || e.getCause() instanceof SQLException) {
+          discardStatements(e);
+        }
         throw e;
       } finally {
-        connection.setAutoCommit(true);
+        restoreAutoCommit();
       }
     } catch (SQLException e) {
+      discardStatements(e);
       throw translate(e);
     } finally {
       lock.unlock();
+    }
+  }
+
+  /**
+   * After a failed statement the driver may have finalized it (a locked, full or read-only
+   * database) while it still looks open; the cached statements are dropped and prepared again on
+   * their next use, so the store works again once the fault is gone.
+   */
+  private void discardStatements(Exception cause) {
+    for (PreparedStatement ps : statements.values()) {
+      try {
+        ps.close();
+      } catch (SQLException e) {
+        cause.addSuppressed(e);
+      }
+    }
+    statements.clear();
+  }
+
+  private void rollbackQuietly(Exception cause) {
+    try {
+      connection.rollback();
+    } catch (SQLException e) {
+      cause.addSuppressed(e);
+    }
+  }
+
+  /**
+   * Back to autocommit. The driver switches its mode before it ends the transaction, so a failure
+   * here (no transaction left to end after SQLite's own rollback) leaves the connection usable.
+   */
+  private void restoreAutoCommit() {
+    try {
+      connection.setAutoCommit(true);
+    } catch (SQLException e) {
+      LOG.debug("{}: ending the transaction after a failure: {}", file, e.getMessage());
     }
   }
 
@@ -265,18 +312,7 @@ public final class Store implements AutoCloseable {
   }
 
   LabelCriticException translate(SQLException e) {
-    String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    String what;
-    if (m.contains("SQLITE_BUSY") || m.contains("database is locked")) {
-      what = "the database is locked by another program; close it and try again";
-    } else if (m.contains("SQLITE_READONLY") || m.contains("readonly")) {
-      what = "the database is read-only; nothing was saved";
-    } else if (m.contains("SQLITE_FULL") || m.contains("disk is full")) {
-      what = "the disk is full; nothing was saved";
-    } else {
-      what = "database error: " + m;
-    }
-    return LabelCriticException.inFile(file, what, e);
+    return LabelCriticException.inFile(file, Database.describe(e, file), e);
   }
 
   private long ensureNamed(String table, String insertSql, String name) throws SQLException {
