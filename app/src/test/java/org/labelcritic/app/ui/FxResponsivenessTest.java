@@ -2,13 +2,23 @@ package org.labelcritic.app.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.input.KeyCode;
@@ -24,13 +34,20 @@ import org.labelcritic.model.critic.onnx.OnnxPairModel;
 import org.labelcritic.model.domain.CandidateLabel;
 import org.labelcritic.model.domain.FileRef;
 import org.labelcritic.model.domain.ItemKind;
+import org.labelcritic.model.domain.ReviewStatus;
 import org.labelcritic.model.domain.SourceKind;
+import org.labelcritic.model.importing.CellManifestImporter;
+import org.labelcritic.model.importing.ImageProbe;
+import org.labelcritic.model.importing.ImportReport;
+import org.labelcritic.model.job.Progress;
 import org.labelcritic.model.store.ImportWriter;
 import org.labelcritic.model.store.NewVerdict;
 import org.labelcritic.model.store.Store;
 import org.labelcritic.model.worker.CodeScorer;
 import org.labelcritic.model.worker.ItemScorer;
+import org.labelcritic.model.worker.QualityWorker;
 import org.labelcritic.model.worker.ScoringTask;
+import org.labelcritic.model.worker.WorkerSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.testfx.api.FxRobot;
@@ -228,6 +245,153 @@ class FxResponsivenessTest {
       // wait of 100 ms or more.
       assertThat(watchdog.maxStoreStall()).isLessThan(Duration.ofMillis(100));
       assertThat(store.reviews().count()).isEqualTo(10);
+    }
+  }
+
+  /**
+   * Issue 8's stress: the quality worker scoring, a reviewer deciding as fast as keys repeat and an
+   * import of 2,000 new cells into the same database, all at once. Nothing deadlocks (every part
+   * ends within its bound), no decision is lost or doubled (the database holds exactly one ACCEPT
+   * per decided row, and the queue shows as decided exactly the rows the database has decisions
+   * for), no verdict is lost or doubled (after a final worker run every cell has a verdict and no
+   * pair is scored twice by the same model), and no store or file work is behind an FX wait of 100
+   * ms or more.
+   */
+  @Test
+  void workerReviewerAndImportTogetherLoseAndDoubleNothing() throws Exception {
+    WaitForAsyncUtils.asyncFx(() -> window.startReviewing("tester", "test"))
+        .get(10, TimeUnit.SECONDS)
+        .get(10, TimeUnit.SECONDS);
+    int newCells = 2000;
+    Path manifest = stressManifest(newCells);
+    ExecutorService importer = Executors.newSingleThreadExecutor();
+    try (FxPulseWatchdog watchdog =
+        FxPulseWatchdog.start(Duration.ofMillis(5), Duration.ofMillis(100))) {
+      Future<ImportReport> imported =
+          importer.submit(
+              () ->
+                  new CellManifestImporter(store, STRESS_PAGE, null)
+                      .importManifest(manifest, Progress.none()));
+      // Decide and move as fast as the robot types: keys pressed while a commit is in flight are
+      // ignored by design, the rest must each give exactly one decision.
+      for (int i = 0; i < 120; i++) {
+        robot.type(KeyCode.A);
+        robot.type(KeyCode.RIGHT);
+        if (i % 10 == 0) {
+          robot.type(KeyCode.SPACE);
+        }
+      }
+      WaitForAsyncUtils.waitFor(
+          30, TimeUnit.SECONDS, () -> !window.review().committingProperty().get());
+      ImportReport report = imported.get(180, TimeUnit.SECONDS);
+      WaitForAsyncUtils.waitForFxEvents();
+      LOG.info(
+          "stress: {} decisions while {} verdicts were stored and {} cells imported; FX watchdog:"
+              + " longest runLater delay {} ms, with store or file code on the FX thread {} ms",
+          store.reviews().count(),
+          store.verdicts().count(),
+          newCells,
+          watchdog.maxDelay().toMillis(),
+          watchdog.maxStoreStall().toMillis());
+      assertThat(report.clean()).as(report.summary()).isTrue();
+      assertThat(report.get("items created")).isEqualTo(newCells);
+      assertThat(watchdog.maxStoreStall()).isLessThan(Duration.ofMillis(100));
+    } finally {
+      importer.shutdownNow();
+    }
+    window.worker().close();
+
+    long decisions = store.reviews().count();
+    assertThat(decisions).as("the reviewer decided some rows").isPositive();
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + store.file());
+        Statement st = c.createStatement()) {
+      assertThat(
+              single(
+                  st,
+                  "SELECT COUNT(*) FROM (SELECT 1 FROM decision GROUP BY item_id, structure_id,"
+                      + " reviewer_id HAVING COUNT(*) > 1)"))
+          .as("rows decided twice")
+          .isZero();
+      assertThat(single(st, "SELECT COUNT(DISTINCT item_id) FROM decision")).isEqualTo(decisions);
+    }
+    WaitForAsyncUtils.asyncFx(window::reload).get(10, TimeUnit.SECONDS).get(30, TimeUnit.SECONDS);
+    long decidedInQueue =
+        WaitForAsyncUtils.asyncFx(
+                () ->
+                    window.queue().rows().stream()
+                        .filter(r -> r.status() == ReviewStatus.DECIDED)
+                        .count())
+            .get(10, TimeUnit.SECONDS);
+    assertThat(decidedInQueue).as("decided rows shown = decisions stored").isEqualTo(decisions);
+
+    // A final, unhurried worker run scores what is left; afterwards every cell has a verdict and a
+    // further run finds nothing to do.
+    ItemScorer scorer =
+        CodeScorer.forStore(store, new CodeCritic(CodeRouting.withoutTrainingCodes()), null);
+    new QualityWorker(store, scorer, WorkerSettings.defaults()).run(Progress.none());
+    QualityWorker.Report again =
+        new QualityWorker(store, scorer, WorkerSettings.defaults()).run(Progress.none());
+    assertThat(again.scored()).as("verdicts left to score after the final run").isZero();
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + store.file());
+        Statement st = c.createStatement()) {
+      assertThat(single(st, "SELECT COUNT(*) FROM item")).isEqualTo(CELLS + newCells);
+      assertThat(
+              single(st, "SELECT COUNT(*) FROM item WHERE id NOT IN (SELECT item_id FROM verdict)"))
+          .as("cells without a verdict")
+          .isZero();
+      assertThat(
+              single(
+                  st,
+                  "SELECT COUNT(*) FROM (SELECT 1 FROM verdict GROUP BY candidate_a_id,"
+                      + " candidate_b_id, critic, model_version HAVING COUNT(*) > 1)"))
+          .as("pairs scored twice")
+          .isZero();
+    }
+  }
+
+  /** Reads width and height from a PNG header (the stress import's page is a header only). */
+  private static final ImageProbe STRESS_PAGE =
+      image -> {
+        try {
+          ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(image));
+          return new ImageProbe.Size(b.getInt(16), b.getInt(20));
+        } catch (IOException e) {
+          throw LabelCriticException.inFile(image, "cannot read", e);
+        }
+      };
+
+  private Path stressManifest(int cells) throws IOException {
+    Path folder = Files.createDirectories(dir.resolve("import"));
+    ByteBuffer png = ByteBuffer.allocate(33);
+    png.put(new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0, 0, 13});
+    png.put("IHDR".getBytes(StandardCharsets.US_ASCII)).putInt(2480).putInt(3508);
+    Files.write(folder.resolve("page.png"), png.array());
+    StringBuilder m =
+        new StringBuilder("item_id,image,page,x,y,w,h,source,code,confidence,digit_confidences\n");
+    for (int i = 0; i < cells; i++) {
+      int x = 100 + (i % 20) * 110;
+      int y = 100 + (i / 20 % 60) * 55;
+      for (String source : new String[] {"reader-a", "reader-b"}) {
+        m.append(
+            String.format(
+                Locale.ROOT,
+                "new-%05d,,page.png,%d,%d,100,50,%s,%d,0.8,0.9;0.9;0.95%n",
+                i,
+                x,
+                y,
+                source,
+                100 + (i + (source.endsWith("b") && i % 4 == 0 ? 1 : 0)) % 900));
+      }
+    }
+    Path manifest = folder.resolve("cells.csv");
+    Files.writeString(manifest, m);
+    return manifest;
+  }
+
+  private static long single(Statement st, String sql) throws SQLException {
+    try (ResultSet rs = st.executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
     }
   }
 }
