@@ -566,6 +566,9 @@ public final class MainWindow implements AutoCloseable {
   public CompletableFuture<Void> startReviewing(String reviewer, String machine) {
     this.reviewerName = Objects.requireNonNull(reviewer, "reviewer");
     this.machine = machine == null ? "" : machine;
+    queue.setReviewer(reviewer);
+    verdict.setReviewer(reviewer);
+    queue.reload(); // under an assignment plan the reviewer's queue is theirs alone
     if (scorers != null) {
       worker.start(store);
     }

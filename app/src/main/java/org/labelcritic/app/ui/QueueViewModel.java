@@ -51,6 +51,7 @@ public final class QueueViewModel {
   private static final int FEW_CHANGES = 16;
 
   private final Executor io;
+  private volatile String reviewer;
   private final Consumer<Runnable> fx;
   private final int limit;
   private Store store;
@@ -93,6 +94,15 @@ public final class QueueViewModel {
     statusFilter.addListener((o, a, b) -> applyFilter());
     textFilter.addListener((o, a, b) -> applyFilter());
     order.addListener((o, a, b) -> resort());
+  }
+
+  /**
+   * The signed-in reviewer: under an assignment plan the queue then holds only their items, blind
+   * to other reviewers' decisions ({@link org.labelcritic.model.store.Queries#queueFor}); the
+   * caller reloads. Null shows every row.
+   */
+  public void setReviewer(String reviewer) {
+    this.reviewer = reviewer;
   }
 
   /** Shows another database; the caller reloads. */
@@ -140,7 +150,7 @@ public final class QueueViewModel {
                     });
                 return;
               }
-              List<QueueRow> result = from.queries().queue(limit);
+              List<QueueRow> result = from.queries().queueFor(reviewer, limit);
               fx.accept(
                   () -> {
                     polling = false;
@@ -178,7 +188,7 @@ public final class QueueViewModel {
           () -> {
             try {
               ChangeMark mark = from.queries().changeMark();
-              List<QueueRow> result = from.queries().queue(limit);
+              List<QueueRow> result = from.queries().queueFor(reviewer, limit);
               fx.accept(
                   () -> {
                     if (myGeneration == generation) {

@@ -32,6 +32,7 @@ import org.labelcritic.model.domain.DecisionAction;
 import org.labelcritic.model.domain.Source;
 import org.labelcritic.model.domain.SourceKind;
 import org.labelcritic.model.domain.Verdict;
+import org.labelcritic.model.store.Queries;
 import org.labelcritic.model.store.QueueRow;
 import org.labelcritic.model.store.Store;
 import org.slf4j.Logger;
@@ -99,6 +100,7 @@ public final class VerdictViewModel {
   private final ReadOnlyStringWrapper answers = new ReadOnlyStringWrapper(this, "answers", "");
   private final ReadOnlyStringWrapper metrics = new ReadOnlyStringWrapper(this, "metrics", "");
   private final ReadOnlyStringWrapper decision = new ReadOnlyStringWrapper(this, "decision", "");
+  private volatile String reviewer;
   private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
   private final ObservableList<String> reasons = FXCollections.observableArrayList();
   private final ObservableList<CandidateInfo> candidates = FXCollections.observableArrayList();
@@ -150,7 +152,7 @@ public final class VerdictViewModel {
       io.execute(
           () -> {
             try {
-              Facts f = load(from, key);
+              Facts f = load(from, key, reviewer);
               fx.accept(
                   () -> {
                     if (gen == generation) {
@@ -176,7 +178,7 @@ public final class VerdictViewModel {
     return done;
   }
 
-  static Facts load(Store store, RowKey key) throws LabelCriticException {
+  static Facts load(Store store, RowKey key, String reviewer) throws LabelCriticException {
     List<Verdict> verdicts = store.verdicts().forItem(key.itemId(), key.structureId());
     Optional<Verdict> verdict =
         verdicts.isEmpty() ? Optional.empty() : Optional.of(verdicts.getFirst());
@@ -212,6 +214,18 @@ public final class VerdictViewModel {
               c.label()));
     }
     List<Decision> history = store.reviews().history(key.itemId(), key.structureId());
+    OptionalLong blind = store.queries().blindReviewer(reviewer);
+    if (blind.isPresent()) {
+      // Under an assignment plan the reviewer never sees another reviewer's decision.
+      OptionalLong auto = store.reviews().reviewerId(Queries.AUTOMATIC_REVIEWER);
+      history =
+          history.stream()
+              .filter(
+                  d ->
+                      d.reviewerId() == blind.getAsLong()
+                          || (auto.isPresent() && d.reviewerId() == auto.getAsLong()))
+              .toList();
+    }
     Optional<Decision> last = history.isEmpty() ? Optional.empty() : Optional.of(history.getLast());
     String decisionSource = "";
     if (last.isPresent()) {
@@ -450,7 +464,15 @@ public final class VerdictViewModel {
         : OptionalLong.empty();
   }
 
-  /** The current decision on this row (any reviewer), if loaded. */
+  /**
+   * The signed-in reviewer (null: none); under an assignment plan the panel shows only their own
+   * and the automatic adopter's decisions.
+   */
+  public void setReviewer(String reviewer) {
+    this.reviewer = reviewer;
+  }
+
+  /** The current decision on this row (any reviewer, unless blinded), if loaded. */
   public Optional<Decision> currentDecision(RowKey key) {
     return loadedFor(key) ? facts.decision() : Optional.empty();
   }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.OptionalLong;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import org.labelcritic.model.LabelCriticException;
@@ -47,10 +48,77 @@ public final class Queries {
           + " WHEN v.outcome <> 'UNSURE' AND v.confidence >= ? THEN 'CONFIDENT'"
           + " ELSE 'UNSURE' END";
 
+  /** The reviewer under whose name the automatic adopter records ({@code lcw adopt}). */
+  public static final String AUTOMATIC_REVIEWER = "critic";
+
   private final Store store;
 
   Queries(Store store) {
     this.store = store;
+  }
+
+  /**
+   * The queue a reviewer sees. Under an assignment plan that gives this reviewer a queue it is
+   * blind: only the items dealt to them, with a status from their own decisions and the automatic
+   * adopter's (the reviewer named {@value #AUTOMATIC_REVIEWER}) — never another reviewer's. Without
+   * a plan, or for a reviewer the plan leaves out, it is {@link #queue(int)}.
+   */
+  public List<QueueRow> queueFor(String reviewer, int limit) throws LabelCriticException {
+    OptionalLong blind = blindReviewer(reviewer);
+    if (blind.isEmpty()) {
+      return queue(limit);
+    }
+    return store.call(
+        c -> {
+          PreparedStatement ps =
+              store.statement(
+                  "SELECT i.id, i.external_id, i.kind, s.id, s.name, p.n, "
+                      + STATUS_CASE
+                      + ", v.confidence"
+                      + " FROM (SELECT item_id, structure_id, COUNT(*) AS n FROM candidate"
+                      + " WHERE item_id IN (SELECT item_id FROM assignment WHERE reviewer_id = ?"
+                      + " AND plan_id = (SELECT MAX(id) FROM assignment_plan))"
+                      + " GROUP BY item_id, structure_id) p"
+                      + " JOIN item i ON i.id = p.item_id JOIN structure s ON s.id = p.structure_id"
+                      + " LEFT JOIN (SELECT item_id, structure_id, MAX(id) AS vid FROM verdict"
+                      + " GROUP BY item_id, structure_id) lv"
+                      + " ON lv.item_id = p.item_id AND lv.structure_id = p.structure_id"
+                      + " LEFT JOIN verdict v ON v.id = lv.vid"
+                      + " LEFT JOIN (SELECT item_id, structure_id, MAX(id) AS did FROM decision"
+                      + " WHERE reviewer_id = ? OR reviewer_id IN"
+                      + " (SELECT id FROM reviewer WHERE name = ?)"
+                      + " GROUP BY item_id, structure_id) ld"
+                      + " ON ld.item_id = p.item_id AND ld.structure_id = p.structure_id"
+                      + " LEFT JOIN decision d ON d.id = ld.did"
+                      + " ORDER BY i.external_id, s.name LIMIT ?");
+          ps.setDouble(1, DEFAULT_CONFIDENT_THRESHOLD);
+          ps.setLong(2, blind.getAsLong());
+          ps.setLong(3, blind.getAsLong());
+          ps.setString(4, AUTOMATIC_REVIEWER);
+          ps.setInt(5, limit);
+          return readQueue(ps);
+        });
+  }
+
+  /**
+   * The reviewer's id when an assignment plan is in force and deals this reviewer a queue: then
+   * what they see must be blind to other reviewers' decisions. Empty otherwise.
+   */
+  public OptionalLong blindReviewer(String reviewer) throws LabelCriticException {
+    if (reviewer == null || reviewer.isBlank()) {
+      return OptionalLong.empty();
+    }
+    return store.call(
+        c -> {
+          PreparedStatement ps =
+              store.statement(
+                  "SELECT r.id FROM reviewer r WHERE r.name = ? AND EXISTS (SELECT 1 FROM"
+                      + " assignment a WHERE a.reviewer_id = r.id"
+                      + " AND a.plan_id = (SELECT MAX(id) FROM assignment_plan))");
+          ps.setString(1, reviewer.strip());
+          Optional<Long> id = store.optionalLong(ps);
+          return id.isPresent() ? OptionalLong.of(id.get()) : OptionalLong.empty();
+        });
   }
 
   /** The queue in item and structure order, at most {@code limit} rows. */
@@ -70,25 +138,29 @@ public final class Queries {
                       + " ORDER BY i.external_id, s.name LIMIT ?");
           ps.setDouble(1, confidentThreshold);
           ps.setInt(2, limit);
-          List<QueueRow> out = new ArrayList<>();
-          try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-              double conf = rs.getDouble(8);
-              boolean noVerdict = rs.wasNull();
-              out.add(
-                  new QueueRow(
-                      rs.getLong(1),
-                      rs.getString(2),
-                      ItemKind.valueOf(rs.getString(3)),
-                      rs.getLong(4),
-                      rs.getString(5),
-                      rs.getInt(6),
-                      ReviewStatus.valueOf(rs.getString(7)),
-                      noVerdict ? OptionalDouble.empty() : OptionalDouble.of(conf)));
-            }
-          }
-          return out;
+          return readQueue(ps);
         });
+  }
+
+  private static List<QueueRow> readQueue(PreparedStatement ps) throws SQLException {
+    List<QueueRow> out = new ArrayList<>();
+    try (ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        double conf = rs.getDouble(8);
+        boolean noVerdict = rs.wasNull();
+        out.add(
+            new QueueRow(
+                rs.getLong(1),
+                rs.getString(2),
+                ItemKind.valueOf(rs.getString(3)),
+                rs.getLong(4),
+                rs.getString(5),
+                rs.getInt(6),
+                ReviewStatus.valueOf(rs.getString(7)),
+                noVerdict ? OptionalDouble.empty() : OptionalDouble.of(conf)));
+      }
+    }
+    return out;
   }
 
   /** The item with this id, if there is one. */

@@ -30,6 +30,17 @@ public final class Reviews {
     this.store = store;
   }
 
+  /** The id of the reviewer with this name, without creating one; empty when there is none. */
+  public OptionalLong reviewerId(String name) throws LabelCriticException {
+    return store.call(
+        c -> {
+          PreparedStatement ps = store.statement("SELECT id FROM reviewer WHERE name = ?");
+          ps.setString(1, name.strip());
+          Optional<Long> id = store.optionalLong(ps);
+          return id.isPresent() ? OptionalLong.of(id.get()) : OptionalLong.empty();
+        });
+  }
+
   /** The reviewer with this name, created when new. */
   public Reviewer reviewer(String name) throws LabelCriticException {
     if (name == null || name.isBlank()) {

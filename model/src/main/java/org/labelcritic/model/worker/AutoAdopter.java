@@ -12,6 +12,7 @@ import org.labelcritic.model.job.Job;
 import org.labelcritic.model.job.Progress;
 import org.labelcritic.model.store.CriticQueries;
 import org.labelcritic.model.store.NewDecision;
+import org.labelcritic.model.store.Queries;
 import org.labelcritic.model.store.Store;
 
 /**
@@ -30,7 +31,7 @@ import org.labelcritic.model.store.Store;
  */
 public final class AutoAdopter implements Job<AutoAdopter.Report> {
   /** The reviewer automatic decisions are recorded under. */
-  public static final String REVIEWER = "critic";
+  public static final String REVIEWER = Queries.AUTOMATIC_REVIEWER;
 
   private static final int PAGE = 1_000;
 

@@ -13,9 +13,11 @@ import org.labelcritic.model.LabelCriticException;
 import org.labelcritic.model.domain.Decision;
 import org.labelcritic.model.domain.DecisionAction;
 import org.labelcritic.model.domain.FlagReason;
+import org.labelcritic.model.domain.ReviewStatus;
 import org.labelcritic.model.stats.GoldAnswer;
 import org.labelcritic.model.store.Assignments;
 import org.labelcritic.model.store.AuditLog;
+import org.labelcritic.model.store.QueueRow;
 
 class AssignmentsTest {
   @TempDir Path dir;
@@ -151,5 +153,42 @@ class AssignmentsTest {
   void noPlanMeansNoQueue() throws Exception {
     assertThat(assignments.current()).isEmpty();
     assertThat(assignments.queueFor("ann", 0, 10)).isEmpty();
+  }
+
+  @Test
+  void theWindowsQueueIsBlindUnderAPlanAndWholeWithoutOne() throws Exception {
+    int i = 3;
+    f.decide("bob", i, new DecisionAction.Flag(FlagReason.UNREADABLE), 10);
+    // no plan: everyone sees every row and its latest decision
+    assertThat(f.store.queries().blindReviewer("ann")).isEmpty();
+    assertThat(f.store.queries().queueFor("ann", 1000)).hasSize(60);
+    assertThat(status(f.store.queries().queueFor("ann", 1000), f.items[i]))
+        .isEqualTo(ReviewStatus.FLAGGED);
+
+    assignments.assign(new AssignmentSettings(List.of("ann", "bob"), 0, 2, 0, false), "lead");
+    f.store.reviews().reviewer("ann");
+    List<QueueRow> ann = f.store.queries().queueFor("ann", 1000);
+    List<AssignedUnit> dealt = assignments.queueFor("ann", 0, 1000);
+    assertThat(ann)
+        .extracting(QueueRow::itemId)
+        .containsExactlyInAnyOrderElementsOf(dealt.stream().map(AssignedUnit::itemId).toList());
+    assertThat(ann.size()).isLessThan(60);
+
+    // an overlap item that bob flagged shows as open to ann until she decides it herself
+    assignments.assign(new AssignmentSettings(List.of("ann", "bob"), 1.0, 2, 0, false), "lead");
+    assertThat(status(f.store.queries().queueFor("ann", 1000), f.items[i]))
+        .isNotEqualTo(ReviewStatus.FLAGGED)
+        .isNotEqualTo(ReviewStatus.DECIDED);
+    assertThat(status(f.store.queries().queueFor("bob", 1000), f.items[i]))
+        .isEqualTo(ReviewStatus.FLAGGED);
+    f.accept("ann", i, true);
+    assertThat(status(f.store.queries().queueFor("ann", 1000), f.items[i]))
+        .isEqualTo(ReviewStatus.DECIDED);
+    // someone the plan leaves out sees the whole queue
+    assertThat(f.store.queries().queueFor("lead", 1000)).hasSize(60);
+  }
+
+  private static ReviewStatus status(List<QueueRow> rows, long item) {
+    return rows.stream().filter(r -> r.itemId() == item).findFirst().orElseThrow().status();
   }
 }
