@@ -83,17 +83,20 @@ class LcwImportCellsTest {
         .containsExactly(
             "problem: "
                 + manifest
-                + ": row 3, field 'confidence': '1.7' is not a confidence in 0..1",
+                + ": row 3, field 'confidence': '1.7' is not a confidence in 0..1 (the confidence"
+                + " is left out; the cell goes to review)",
             "problem: "
                 + manifest
-                + ": row 4, field 'code': '7-3' contains '-'; codes are letters and digits only",
+                + ": row 4, field 'code': '7-3' contains '-'; codes are letters and digits only"
+                + " (kept as read, to be corrected in review)",
             "problem: "
                 + manifest
-                + ": row 5, field 'digit_confidences': has 2 values for the 3 characters of '101'");
-    assertThat(run.outLines().getLast())
-        .contains("3 rows skipped", "2 items created", "3 problems");
+                + ": row 5, field 'digit_confidences': has 2 values for the 3 characters of '101'"
+                + " (the per-digit confidences are left out; the cell goes to review)");
+    // The bad rows' cells are imported all the same, to be reviewed, corrected or flagged.
+    assertThat(run.outLines().getLast()).contains("5 items created", "3 problems");
     assertThat(run.showsAStackTrace()).isFalse();
-    assertThat(status()).contains("Items     2  cell 2");
+    assertThat(status()).contains("Items     5  cell 5");
   }
 
   @Test

@@ -79,6 +79,9 @@ public final class CellManifestImporter {
         if (row.imageProblem() != null) {
           report.problem(Problem.atRow(manifest, rec.row(), row.imageField(), row.imageProblem()));
         }
+        if (row.labelProblem() != null) {
+          report.problem(Problem.atRow(manifest, rec.row(), row.labelField(), row.labelProblem()));
+        }
         if (current == null || !current.itemId.equals(row.itemId())) {
           if (current != null) {
             batch.add(current);

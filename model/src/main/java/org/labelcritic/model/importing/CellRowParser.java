@@ -9,10 +9,13 @@ import org.labelcritic.model.domain.FileRef;
 import org.labelcritic.model.domain.Item;
 
 /**
- * Checks and converts one manifest row. A row that cannot become a candidate throws {@link
- * IllegalArgumentException} with a user-facing reason, and {@link #lastField()} names the field. A
- * row whose image is missing or whose box leaves its page still becomes a candidate (the item can
- * be flagged in review) and carries the problem along.
+ * Checks and converts one manifest row. A row that cannot become a candidate (no item id, no image
+ * or page, no source, no code, a malformed line) throws {@link IllegalArgumentException} with a
+ * user-facing reason, and {@link #lastField()} names the field. A row whose image is missing or
+ * whose box leaves its page still becomes a candidate (the item can be flagged in review) and
+ * carries the problem along; so does a row whose code has characters other than letters and digits
+ * (kept as read, so the reviewer sees what the model wrote) or whose confidences are not
+ * probabilities (dropped: the code critic then treats the reading as unconfident).
  */
 final class CellRowParser {
   /** A checked row. {@code imageProblem} is set when the image is unusable but the row is kept. */
@@ -24,7 +27,9 @@ final class CellRowParser {
       String imageField,
       String imageProblem,
       String source,
-      CandidateLabel.Code label) {}
+      CandidateLabel.Code label,
+      String labelField,
+      String labelProblem) {}
 
   private final Path root;
   private final CellManifestImporter.Columns col;
@@ -99,32 +104,57 @@ final class CellRowParser {
     if (code.isEmpty()) {
       throw new IllegalArgumentException("is empty");
     }
+    String labelField = null;
+    String labelProblem = null;
     for (int i = 0; i < code.length(); i++) {
       if (!Character.isLetterOrDigit(code.charAt(i))) {
-        throw new IllegalArgumentException(
-            "'" + code + "' contains '" + code.charAt(i) + "'; codes are letters and digits only");
+        labelField = "code";
+        labelProblem =
+            "'"
+                + code
+                + "' contains '"
+                + code.charAt(i)
+                + "'; codes are letters and digits only (kept as read, to be corrected in review)";
+        break;
       }
     }
     field = "confidence";
     String confText = rec.get(col.confidence()).strip();
-    double conf = confText.isEmpty() ? Double.NaN : probability(confText);
+    double conf = Double.NaN;
+    try {
+      conf = confText.isEmpty() ? Double.NaN : probability(confText);
+    } catch (IllegalArgumentException e) {
+      if (labelProblem == null) {
+        labelField = "confidence";
+        labelProblem = e.getMessage() + " (the confidence is left out; the cell goes to review)";
+      }
+    }
     field = CellManifestImporter.DIGITS;
     List<Double> digits = new ArrayList<>(code.length());
     String digitsText = col.digits() < 0 ? "" : rec.get(col.digits()).strip();
     if (!digitsText.isEmpty()) {
-      String[] parts = digitsText.split(";", -1);
-      if (parts.length != code.length()) {
-        throw new IllegalArgumentException(
-            "has "
-                + parts.length
-                + " values for the "
-                + code.length()
-                + " characters of '"
-                + code
-                + "'");
-      }
-      for (String p : parts) {
-        digits.add(probability(p.strip()));
+      try {
+        String[] parts = digitsText.split(";", -1);
+        if (parts.length != code.length()) {
+          throw new IllegalArgumentException(
+              "has "
+                  + parts.length
+                  + " values for the "
+                  + code.length()
+                  + " characters of '"
+                  + code
+                  + "'");
+        }
+        for (String p : parts) {
+          digits.add(probability(p.strip()));
+        }
+      } catch (IllegalArgumentException e) {
+        digits.clear();
+        if (labelProblem == null) {
+          labelField = CellManifestImporter.DIGITS;
+          labelProblem =
+              e.getMessage() + " (the per-digit confidences are left out; the cell goes to review)";
+        }
       }
     }
     field = imageField;
@@ -157,7 +187,9 @@ final class CellRowParser {
         imageField,
         problem,
         source,
-        new CandidateLabel.Code(code, conf, digits));
+        new CandidateLabel.Code(code, conf, digits),
+        labelField,
+        labelProblem);
   }
 
   /**

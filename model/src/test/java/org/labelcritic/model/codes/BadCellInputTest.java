@@ -66,8 +66,15 @@ class BadCellInputTest {
       assertThat(byId).containsOnlyKeys("c1", "c2", "c3", "c4", "c5");
       assertThat(byId.get("c1").problems())
           .anySatisfy(p -> assertThat(p).contains("'10'").contains("3 characters"));
-      assertThat(byId.get("c2").candidates()).hasSize(1);
-      assertThat(byId.get("c3").candidates()).as("the row with digit confidences").hasSize(1);
+      assertThat(byId.get("c2").candidates())
+          .as("the bad code is kept as read, to be corrected in review")
+          .hasSize(2);
+      assertThat(byId.get("c3").candidates())
+          .as("rows with bad confidences are kept without them")
+          .hasSize(3);
+      assertThat(byId.get("c2").predictedCode())
+          .as("the valid reading is preferred")
+          .isEqualTo("102");
       assertThat(byId.get("c4").problems()).anySatisfy(p -> assertThat(p).contains("gone.png"));
       assertThat(byId.get("c4").routed()).isFalse();
 
