@@ -2,6 +2,7 @@ package org.labelcritic.app;
 
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.ResourceBundle;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -13,6 +14,8 @@ import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.labelcritic.app.ui.I18n;
 import org.labelcritic.app.ui.MainWindow;
+import org.labelcritic.app.ui.QualityWorkerRunner;
+import org.labelcritic.app.ui.viewer.VolumeViewer;
 import org.labelcritic.model.LabelCriticException;
 import org.labelcritic.model.store.Store;
 import org.slf4j.Logger;
@@ -48,7 +51,15 @@ public final class Workbench {
       Platform.runLater(
           () -> {
             try {
-              MainWindow window = new MainWindow(store, io, I18n.bundle(Locale.getDefault()));
+              ResourceBundle bundle = I18n.bundle(Locale.getDefault());
+              I18n i18n = new I18n(bundle);
+              MainWindow window =
+                  new MainWindow(
+                      store,
+                      io,
+                      bundle,
+                      s -> VolumeViewer.create(s, io, i18n),
+                      QualityWorkerRunner.allCritics());
               Stage stage = new Stage();
               stage.setScene(window.scene());
               stage.titleProperty().bind(window.title());

@@ -123,6 +123,28 @@ public final class MainWindow implements AutoCloseable {
   }
 
   /**
+   * As {@link #MainWindow(Store, Executor, ResourceBundle)}, with this image viewer and this
+   * quality worker (e.g. {@link QualityWorkerRunner#allCritics()}).
+   */
+  public MainWindow(
+      Store store,
+      Executor io,
+      ResourceBundle bundle,
+      ItemViewerFactory viewers,
+      QualityWorkerRunner.ScorerFactory scorers) {
+    this(
+        store,
+        io,
+        bundle,
+        Platform::runLater,
+        null,
+        viewers,
+        scorers,
+        DEFAULT_WIDTH,
+        DEFAULT_HEIGHT);
+  }
+
+  /**
    * @param fx applies background results on the FX thread ({@code Platform::runLater})
    * @param dialogs null for real dialogs and notifications
    * @param viewers null for the {@link ScanFactsViewer}
