@@ -445,11 +445,13 @@ public final class VolumeViewer implements ItemViewer {
   }
 
   /** Takes back the last brush stroke, eraser stroke or hole filling of the edit. */
+  @Override
   public void undo() {
     vm.undo();
   }
 
   /** Does the last undone edit step again. */
+  @Override
   public void redo() {
     vm.redo();
   }
