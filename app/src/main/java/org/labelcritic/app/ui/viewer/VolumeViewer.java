@@ -444,6 +444,11 @@ public final class VolumeViewer implements ItemViewer {
     }
   }
 
+  @Override
+  public boolean settled() {
+    return vm.stateProperty().get() != ViewerViewModel.LoadState.LOADING;
+  }
+
   /** Takes back the last brush stroke, eraser stroke or hole filling of the edit. */
   @Override
   public void undo() {
