@@ -15,6 +15,7 @@ import javafx.stage.Stage;
 import org.labelcritic.app.ui.I18n;
 import org.labelcritic.app.ui.MainWindow;
 import org.labelcritic.app.ui.QualityWorkerRunner;
+import org.labelcritic.app.ui.team.ReviewerSettings;
 import org.labelcritic.app.ui.viewer.VolumeViewer;
 import org.labelcritic.model.LabelCriticException;
 import org.labelcritic.model.store.Store;
@@ -45,6 +46,7 @@ public final class Workbench {
     ExecutorService io = Executors.newFixedThreadPool(2, named("lcw-io"));
     CountDownLatch closed = new CountDownLatch(1);
     AtomicReference<Throwable> failure = new AtomicReference<>();
+    ReviewerSettings settings = new ReviewerSettings(AppDirectories.fromEnvironment().dataDir());
     try (Store store = Store.open(database)) {
       startFx();
       Platform.setImplicitExit(false);
@@ -71,7 +73,13 @@ public final class Workbench {
                   });
               stage.show();
               window.reload();
-              window.startReviewing(reviewerName(), machineName());
+              String fixed = System.getProperty("lcw.reviewer");
+              if (fixed != null && !fixed.isBlank()) {
+                window.startReviewing(fixed.strip(), machineName());
+              } else {
+                // First start: asks for the name (the dialog does not block) and keeps it.
+                window.startReviewingAsSavedReviewer(settings, reviewerName(), machineName());
+              }
             } catch (RuntimeException e) {
               failure.set(e);
               closed.countDown();
@@ -98,8 +106,8 @@ public final class Workbench {
   }
 
   /**
-   * The reviewer's name: {@code -Dlcw.reviewer=NAME}, else the system user. (A first-start dialog
-   * that asks for it is planned.)
+   * The reviewer's name when none is saved: {@code -Dlcw.reviewer=NAME}, else the system user (the
+   * first-start dialog suggests it).
    */
   static String reviewerName() {
     String name = System.getProperty("lcw.reviewer");
