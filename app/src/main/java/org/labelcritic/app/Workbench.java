@@ -2,6 +2,7 @@ package org.labelcritic.app;
 
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.ResourceBundle;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -13,6 +14,9 @@ import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.labelcritic.app.ui.I18n;
 import org.labelcritic.app.ui.MainWindow;
+import org.labelcritic.app.ui.QualityWorkerRunner;
+import org.labelcritic.app.ui.team.ReviewerSettings;
+import org.labelcritic.app.ui.viewer.VolumeViewer;
 import org.labelcritic.model.LabelCriticException;
 import org.labelcritic.model.store.Store;
 import org.slf4j.Logger;
@@ -42,13 +46,22 @@ public final class Workbench {
     ExecutorService io = Executors.newFixedThreadPool(2, named("lcw-io"));
     CountDownLatch closed = new CountDownLatch(1);
     AtomicReference<Throwable> failure = new AtomicReference<>();
+    ReviewerSettings settings = new ReviewerSettings(AppDirectories.fromEnvironment().dataDir());
     try (Store store = Store.open(database)) {
       startFx();
       Platform.setImplicitExit(false);
       Platform.runLater(
           () -> {
             try {
-              MainWindow window = new MainWindow(store, io, I18n.bundle(Locale.getDefault()));
+              ResourceBundle bundle = I18n.bundle(Locale.getDefault());
+              I18n i18n = new I18n(bundle);
+              MainWindow window =
+                  new MainWindow(
+                      store,
+                      io,
+                      bundle,
+                      s -> VolumeViewer.create(s, io, i18n),
+                      QualityWorkerRunner.allCritics());
               Stage stage = new Stage();
               stage.setScene(window.scene());
               stage.titleProperty().bind(window.title());
@@ -60,7 +73,13 @@ public final class Workbench {
                   });
               stage.show();
               window.reload();
-              window.startReviewing(reviewerName(), machineName());
+              String fixed = System.getProperty("lcw.reviewer");
+              if (fixed != null && !fixed.isBlank()) {
+                window.startReviewing(fixed.strip(), machineName());
+              } else {
+                // First start: asks for the name (the dialog does not block) and keeps it.
+                window.startReviewingAsSavedReviewer(settings, reviewerName(), machineName());
+              }
             } catch (RuntimeException e) {
               failure.set(e);
               closed.countDown();
@@ -87,8 +106,8 @@ public final class Workbench {
   }
 
   /**
-   * The reviewer's name: {@code -Dlcw.reviewer=NAME}, else the system user. (A first-start dialog
-   * that asks for it is planned.)
+   * The reviewer's name when none is saved: {@code -Dlcw.reviewer=NAME}, else the system user (the
+   * first-start dialog suggests it).
    */
   static String reviewerName() {
     String name = System.getProperty("lcw.reviewer");

@@ -4,7 +4,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.labelcritic.app.Workbench;
+import org.labelcritic.app.ui.I18n;
 import org.labelcritic.app.ui.ScreenshotRenderer;
+import org.labelcritic.app.ui.viewer.VolumeViewer;
 import org.labelcritic.model.LabelCriticException;
 import org.labelcritic.model.store.Store;
 import picocli.CommandLine.Command;
@@ -89,9 +94,19 @@ final class ScreenshotCommand implements Callable<Integer> {
     }
     // The JavaFX platform is left running: Main's System.exit ends it with the process, and a
     // caller that runs commands in-process (a test, next to other FX tests) may still need it.
+    // The real image viewer, as the workbench shows it; it reads scans and masks on its own thread.
+    ExecutorService io = Executors.newFixedThreadPool(2, Workbench.named("lcw-screenshot-viewer"));
+    I18n i18n = new I18n(I18n.bundle(Locale.getDefault()));
     try (Store store = Store.open(db.db)) {
       ScreenshotRenderer.render(
-          store, out, width, height, new ScreenshotRenderer.State(item, structure, m), null);
+          store,
+          out,
+          width,
+          height,
+          new ScreenshotRenderer.State(item, structure, m),
+          s -> VolumeViewer.create(s, io, i18n));
+    } finally {
+      io.shutdownNow();
     }
     context.console().println("Wrote " + out.toAbsolutePath());
     return ExitCodes.OK;

@@ -45,6 +45,30 @@ public interface ItemViewer {
   void cancelEdit();
 
   /**
+   * True when no load is in progress: the item asked for last is shown, or why it cannot be. The
+   * default, for a viewer that shows an item at once, is always true. For screenshots and tests.
+   */
+  default boolean settled() {
+    return true;
+  }
+
+  /**
+   * Takes back the last step of the edit in progress. The default fires the viewer's action with id
+   * "undo" (or its Ctrl+Z action), if it declares one.
+   */
+  default void undo() {
+    ViewerActions.find(actions(), "undo").ifPresent(Action::fire);
+  }
+
+  /**
+   * Does the last undone edit step again. The default fires the viewer's action with id "redo" (or
+   * its Ctrl+Y action), if it declares one.
+   */
+  default void redo() {
+    ViewerActions.find(actions(), "redo").ifPresent(Action::fire);
+  }
+
+  /**
    * The viewer's own actions (scroll, zoom, window presets, overlays, edit tools), for menus and
    * F1.
    */

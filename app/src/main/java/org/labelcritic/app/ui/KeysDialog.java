@@ -4,6 +4,7 @@ import java.util.List;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Modality;
@@ -11,6 +12,9 @@ import javafx.stage.Window;
 
 /** The "Keys" dialog: every declared action with its shortcut, read from the same declarations. */
 final class KeysDialog {
+  /** The height of the key list before it scrolls. */
+  private static final double MAX_LIST_HEIGHT = 480;
+
   private KeysDialog() {}
 
   static Dialog<Void> create(Window owner, List<Action> actions, I18n i18n) {
@@ -46,7 +50,14 @@ final class KeysDialog {
     dialog.initModality(Modality.WINDOW_MODAL);
     dialog.getDialogPane().setId("keys-dialog");
     dialog.getDialogPane().getStyleClass().add("keys-dialog");
-    dialog.getDialogPane().setContent(new VBox(14, grid, table));
+    // Many actions: the list scrolls rather than growing past the screen.
+    ScrollPane scroller = new ScrollPane(grid);
+    scroller.setId("keys-scroller");
+    scroller.setFitToWidth(true);
+    scroller.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+    scroller.setPrefViewportHeight(MAX_LIST_HEIGHT);
+    scroller.setMaxHeight(MAX_LIST_HEIGHT + 20);
+    dialog.getDialogPane().setContent(new VBox(14, scroller, table));
     dialog.getDialogPane().getButtonTypes().setAll(ButtonType.CLOSE);
     return dialog;
   }

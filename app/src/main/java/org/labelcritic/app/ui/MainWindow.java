@@ -21,6 +21,7 @@ import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringExpression;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.value.ObservableBooleanValue;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Menu;
@@ -40,11 +41,18 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.util.Duration;
 import javafx.util.StringConverter;
 import org.controlsfx.control.textfield.TextFields;
+import org.labelcritic.app.ui.cells.CellGridPane;
+import org.labelcritic.app.ui.cells.CellReviewPane;
+import org.labelcritic.app.ui.team.ReviewerNameDialog;
+import org.labelcritic.app.ui.team.ReviewerSettings;
+import org.labelcritic.app.ui.team.TeamActions;
 import org.labelcritic.model.LabelCriticException;
+import org.labelcritic.model.domain.ItemKind;
 import org.labelcritic.model.domain.ReviewStatus;
 import org.labelcritic.model.store.QueueRow;
 import org.labelcritic.model.store.Store;
@@ -85,6 +93,11 @@ public final class MainWindow implements AutoCloseable {
   private final VerdictViewModel verdict;
   private final ReviewViewModel review;
   private final ReadOnlyBooleanWrapper opening = new ReadOnlyBooleanWrapper(this, "opening");
+  private final ReadOnlyBooleanWrapper noReviewerSettings =
+      new ReadOnlyBooleanWrapper(this, "noReviewerSettings", true);
+  private final TeamActions team;
+  private final String css;
+  private ReviewerSettings reviewerSettings;
   private final BooleanBinding busy;
   private final List<Action> actions;
   private final TableView<QueueRow> table;
@@ -118,6 +131,28 @@ public final class MainWindow implements AutoCloseable {
         null,
         viewers,
         QualityWorkerRunner.codeCells(),
+        DEFAULT_WIDTH,
+        DEFAULT_HEIGHT);
+  }
+
+  /**
+   * As {@link #MainWindow(Store, Executor, ResourceBundle)}, with this image viewer and this
+   * quality worker (e.g. {@link QualityWorkerRunner#allCritics()}).
+   */
+  public MainWindow(
+      Store store,
+      Executor io,
+      ResourceBundle bundle,
+      ItemViewerFactory viewers,
+      QualityWorkerRunner.ScorerFactory scorers) {
+    this(
+        store,
+        io,
+        bundle,
+        Platform::runLater,
+        null,
+        viewers,
+        scorers,
         DEFAULT_WIDTH,
         DEFAULT_HEIGHT);
   }
@@ -162,11 +197,19 @@ public final class MainWindow implements AutoCloseable {
     review.setOnShow(worker::focus);
     review.setOnCommitted(this::refreshLive);
     this.busy = queue.loadingProperty().or(status.loadingProperty()).or(opening);
-    String css =
+    this.css =
         Objects.requireNonNull(MainWindow.class.getResource("workbench.css")).toExternalForm();
     this.dialogs =
         dialogs != null ? dialogs : new FxDialogService(this::window, i18n, List.of(css));
     this.onQuit = () -> Optional.ofNullable(window()).ifPresent(Window::hide);
+    this.team =
+        new TeamActions(
+            i18n,
+            () -> this.store,
+            io,
+            this::window,
+            () -> reviewerName == null ? "" : reviewerName,
+            List.of(css));
 
     table = QueueTable.create(queue, i18n);
     table.disableProperty().bind(review.editingProperty());
@@ -367,6 +410,35 @@ public final class MainWindow implements AutoCloseable {
             new KeyCodeCombination(KeyCode.F1),
             () -> dialogs.showKeys(allActions())));
     list.add(Action.of("about", i18n.text("action.about"), null, () -> dialogs.showAbout()));
+    BooleanBinding noCells =
+        Bindings.createBooleanBinding(
+                () -> queue.rows().stream().noneMatch(r -> r.kind() == ItemKind.CELL), queue.rows())
+            .or(review.reviewerProperty().isNull());
+    list.add(team.dashboard());
+    list.add(team.report());
+    list.add(
+        new Action(
+            "reviewer-name",
+            i18n.text("action.reviewerName"),
+            null,
+            this::changeReviewerName,
+            noReviewerSettings.getReadOnlyProperty().or(review.editingProperty())));
+    list.add(
+        new Action(
+            "cells-review",
+            i18n.text("action.cellsReview"),
+            new KeyCodeCombination(
+                KeyCode.C, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+            () -> openCells(false),
+            noCells));
+    list.add(
+        new Action(
+            "cells-grid",
+            i18n.text("action.cellsGrid"),
+            new KeyCodeCombination(
+                KeyCode.G, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+            () -> openCells(true),
+            noCells));
     return List.copyOf(list);
   }
 
@@ -407,6 +479,8 @@ public final class MainWindow implements AutoCloseable {
     file.getItems()
         .addAll(
             ActionControls.menuItem(action("open")),
+            ActionControls.menuItem(action("report")),
+            ActionControls.menuItem(action("reviewer-name")),
             new SeparatorMenuItem(),
             ActionControls.menuItem(action("quit")));
     Menu queueMenu = new Menu(i18n.text("menu.queue"));
@@ -438,18 +512,21 @@ public final class MainWindow implements AutoCloseable {
             ActionControls.menuItem(action("redo")),
             new SeparatorMenuItem(),
             ActionControls.menuItem(action("flag")),
-            ActionControls.menuItem(action("reopen")));
+            ActionControls.menuItem(action("reopen")),
+            new SeparatorMenuItem(),
+            ActionControls.menuItem(action("cells-review")),
+            ActionControls.menuItem(action("cells-grid")));
     Menu viewMenu = new Menu(i18n.text("menu.view"));
+    viewMenu
+        .getItems()
+        .addAll(ActionControls.menuItem(action("dashboard")), new SeparatorMenuItem());
     for (Action a : ViewerActions.withoutClashes(actions, viewer.actions())) {
       viewMenu.getItems().add(ActionControls.menuItem(a));
     }
     Menu help = new Menu(i18n.text("menu.help"));
     help.getItems()
         .addAll(ActionControls.menuItem(action("keys")), ActionControls.menuItem(action("about")));
-    MenuBar bar = new MenuBar(file, queueMenu, reviewMenu);
-    if (!viewMenu.getItems().isEmpty()) {
-      bar.getMenus().add(viewMenu);
-    }
+    MenuBar bar = new MenuBar(file, queueMenu, reviewMenu, viewMenu);
     bar.getMenus().add(help);
     bar.setId("menu-bar");
     return bar;
@@ -639,6 +716,131 @@ public final class MainWindow implements AutoCloseable {
         });
   }
 
+  /**
+   * Reviews under the name saved in {@code settings} (read on the io executor); when none is saved
+   * yet (first start), asks for one first with a dialog that does not block the FX thread, saves it
+   * and then signs in. A cancelled dialog reviews as {@code suggestion} without saving it. Enables
+   * the menu entry that changes the name.
+   */
+  public void startReviewingAsSavedReviewer(
+      ReviewerSettings settings, String suggestion, String machine) {
+    this.reviewerSettings = Objects.requireNonNull(settings, "settings");
+    noReviewerSettings.set(false);
+    CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return settings.name();
+              } catch (LabelCriticException e) {
+                throw new CompletionException(e);
+              }
+            },
+            io)
+        .whenComplete(
+            (saved, e) ->
+                fx.accept(
+                    () -> {
+                      if (e != null) {
+                        showError(LabelCriticException.describe(unwrap(e)));
+                      }
+                      if (saved != null && saved.isPresent()) {
+                        startReviewing(saved.get(), machine);
+                      } else {
+                        askReviewerName(
+                            suggestion,
+                            name -> startReviewing(name, machine),
+                            () -> startReviewing(suggestion, machine));
+                      }
+                    }));
+  }
+
+  /** File › Reviewer name…: asks for a new name, saves it and signs in under it. */
+  private void changeReviewerName() {
+    if (reviewerSettings == null) {
+      return;
+    }
+    askReviewerName(
+        reviewerName,
+        name -> {
+          reviewerName = name;
+          io.execute(review.setStore(store, viewer));
+          review.signIn(name, machine);
+        },
+        () -> {});
+  }
+
+  /**
+   * Shows the reviewer-name dialog (not blocking the FX thread); an accepted name is saved on the
+   * io executor (with an audit row in the open database) before {@code then} runs on the FX thread.
+   */
+  private void askReviewerName(String suggestion, Consumer<String> then, Runnable cancelled) {
+    ReviewerSettings settings = reviewerSettings;
+    ReviewerNameDialog dialog = new ReviewerNameDialog(i18n, window(), suggestion);
+    dialog.getDialogPane().getStylesheets().add(css);
+    dialog.setOnHidden(
+        e -> {
+          String name = dialog.getResult();
+          if (name == null) {
+            cancelled.run();
+            return;
+          }
+          Store s = store;
+          io.execute(
+              () -> {
+                try {
+                  settings.save(name, Optional.of(s));
+                  fx.accept(() -> then.accept(name));
+                } catch (LabelCriticException | RuntimeException ex) {
+                  fx.accept(
+                      () -> {
+                        showError(LabelCriticException.describe(ex));
+                        cancelled.run();
+                      });
+                }
+              });
+        });
+    dialog.show();
+  }
+
+  /** Review › Form cells / Cell grid: the cell panes on this database, each in its own stage. */
+  private void openCells(boolean grid) {
+    String who = reviewerName;
+    if (who == null) {
+      return;
+    }
+    Parent pane;
+    if (grid) {
+      CellGridPane p = new CellGridPane(store, io, i18n, who);
+      p.load();
+      pane = p;
+    } else {
+      CellReviewPane p = new CellReviewPane(store, io, i18n, who);
+      p.load();
+      pane = p;
+    }
+    Stage stage = new Stage();
+    Window owner = window();
+    if (owner != null) {
+      stage.initOwner(owner);
+    }
+    Scene sc = new Scene(pane, 1100, 700);
+    sc.getStylesheets().add(css);
+    stage.setScene(sc);
+    stage.setTitle(i18n.text(grid ? "action.cellsGrid" : "action.cellsReview"));
+    // The panes commit each decision at once; the queue picks them up when the stage closes.
+    stage.setOnHidden(e -> refreshLive());
+    stage.show();
+    pane.requestFocus();
+  }
+
+  /** The dashboard and report actions (for tests). */
+  TeamActions team() {
+    return team;
+  }
+
+  private static Throwable unwrap(Throwable e) {
+    return e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+  }
+
   private void showError(String message) {
     if (message == null || message.isEmpty()) {
       return;
@@ -722,6 +924,7 @@ public final class MainWindow implements AutoCloseable {
       Platform.runLater(live::stop);
     }
     worker.close();
+    team.close();
     review.signOut();
     metrics.shutdownNow();
     Store s = ownedStore;

@@ -1,5 +1,6 @@
 package org.labelcritic.app.ui;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -13,6 +14,8 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import org.labelcritic.imaging.critic.CriticModels;
+import org.labelcritic.imaging.critic.QualityWorkers;
 import org.labelcritic.model.LabelCriticException;
 import org.labelcritic.model.critic.CodeCritic;
 import org.labelcritic.model.critic.CodeRouting;
@@ -39,12 +42,23 @@ public final class QualityWorkerRunner implements AutoCloseable {
    * One scorer and where its model runs.
    *
    * @param providerNote why this provider (for the tooltip)
+   * @param resources what the scorer holds open (ONNX sessions), closed when the run ends or is
+   *     stopped; null for nothing
    */
-  public record Scoring(ItemScorer scorer, OnnxPairModel.Provider provider, String providerNote) {
+  public record Scoring(
+      ItemScorer scorer,
+      OnnxPairModel.Provider provider,
+      String providerNote,
+      AutoCloseable resources) {
     public Scoring {
       Objects.requireNonNull(scorer, "scorer");
       Objects.requireNonNull(provider, "provider");
       providerNote = providerNote == null ? "" : providerNote;
+    }
+
+    /** A scorer that holds nothing open. */
+    public Scoring(ItemScorer scorer, OnnxPairModel.Provider provider, String providerNote) {
+      this(scorer, provider, providerNote, null);
     }
   }
 
@@ -66,6 +80,33 @@ public final class QualityWorkerRunner implements AutoCloseable {
                     store, new CodeCritic(CodeRouting.withoutTrainingCodes()), null),
                 OnnxPairModel.Provider.CPU,
                 "the code critic runs in Java on the CPU"));
+  }
+
+  /**
+   * The full critic, as {@code lcw critic run --provider auto} runs it: the code critic for form
+   * cells, then the feature critic for CT scans with the shipped models, on CUDA when it is usable
+   * and on the CPU otherwise. The scan scoring carries the chosen provider and why, and closes the
+   * ONNX sessions when the run ends.
+   */
+  public static ScorerFactory allCritics() {
+    return store -> {
+      CriticModels models = CriticModels.fromClassPath(QualityWorkerRunner.class.getClassLoader());
+      QualityWorkers.Workers w =
+          QualityWorkers.create(
+              store,
+              WorkerSettings.defaults(),
+              QualityWorkers.Options.defaults(models).withProvider(OnnxPairModel.Provider.CUDA));
+      List<Scoring> out = new ArrayList<>();
+      out.add(
+          new Scoring(
+              w.codes(), OnnxPairModel.Provider.CPU, "the code critic runs in Java on the CPU"));
+      if (w.volumes() != null) {
+        out.add(new Scoring(w.volumes(), w.provider(), w.providerNote(), w));
+      } else {
+        w.close();
+      }
+      return out;
+    };
   }
 
   private final ScorerFactory factory;
@@ -159,8 +200,9 @@ public final class QualityWorkerRunner implements AutoCloseable {
     void work() {
       long scored = 0;
       long failed = 0;
+      List<Scoring> scorings = List.of();
       try {
-        List<Scoring> scorings = factory.create(store);
+        scorings = factory.create(store);
         for (Scoring s : scorings) {
           if (cancelled.get()) {
             break;
@@ -193,6 +235,23 @@ public final class QualityWorkerRunner implements AutoCloseable {
         fx.accept(() -> finish(i18n.text("worker.failed"), why));
       } finally {
         current.set(null);
+        release(scorings);
+      }
+    }
+
+    /** Closes what the scorers hold open (the worker has returned: nothing uses them any more). */
+    private void release(List<Scoring> scorings) {
+      for (Scoring s : scorings) {
+        if (s.resources() != null) {
+          try {
+            s.resources().close();
+          } catch (Exception e) {
+            LOG.warn(
+                "cannot release the {} critic's resources: {}",
+                s.scorer().critic(),
+                LabelCriticException.describe(e));
+          }
+        }
       }
     }
 

@@ -396,26 +396,21 @@ public final class ReviewViewModel {
     }
   }
 
-  /** Undo in the viewer's editor (its action with Ctrl+Z or id "undo"); only while editing. */
+  /** Undo in the viewer's editor ({@link ItemViewer#undo()}); only while editing. */
   public boolean undo() {
-    return forward("undo");
-  }
-
-  /** Redo in the viewer's editor (its action with Ctrl+Y or id "redo"); only while editing. */
-  public boolean redo() {
-    return forward("redo");
-  }
-
-  private boolean forward(String id) {
     if (!editing.get()) {
       return false;
     }
-    Optional<Action> a = ViewerActions.find(viewer.actions(), id);
-    if (a.isEmpty()) {
-      LOG.warn("the image viewer declares no {} action", id);
+    viewer.undo();
+    return true;
+  }
+
+  /** Redo in the viewer's editor ({@link ItemViewer#redo()}); only while editing. */
+  public boolean redo() {
+    if (!editing.get()) {
       return false;
     }
-    a.get().fire();
+    viewer.redo();
     return true;
   }
 

@@ -17,6 +17,7 @@ import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
+import javafx.scene.control.TableView;
 import javafx.scene.image.WritableImage;
 import javax.imageio.ImageIO;
 import org.labelcritic.model.LabelCriticException;
@@ -131,12 +132,31 @@ public final class ScreenshotRenderer {
       QueueRow row = onFx(() -> find(w, state));
       if (row != null) {
         waitFor(onFx(() -> select(w, row)), "loading the verdict");
+        waitForViewer(w);
       }
       String problem = onFx(() -> enterMode(w, state.mode()));
       if (!problem.isEmpty()) {
         throw new LabelCriticException(problem);
       }
       waitForMetrics(w);
+      // A scene without a stage has had no layout pass: lay it out at its size, then let the views
+      // that paint in the next pulse (the image viewer's canvases) paint before the snapshot.
+      onFx(
+          () -> {
+            w.scene().getRoot().applyCss();
+            w.scene().getRoot().layout();
+            // The queue could not scroll to the selected row before it had a size.
+            if (w.scene().lookup("#queue-table") instanceof TableView<?> t) {
+              int i = t.getSelectionModel().getSelectedIndex();
+              if (i >= 0) {
+                t.scrollTo(Math.max(0, i - 3));
+                w.scene().getRoot().layout();
+              }
+            }
+            return null;
+          });
+      onFx(() -> null);
+      onFx(() -> null);
       WritableImage image = onFx(() -> snapshot(w.scene()));
       write(SwingFXUtils.fromFXImage(image, null), out);
       LOG.info("screenshot of {} ({}) written to {}", store.file(), state, out);
@@ -195,6 +215,23 @@ public final class ScreenshotRenderer {
       }
     }
     return "";
+  }
+
+  /** Lets the viewer load the item's images (up to the load timeout). */
+  private static void waitForViewer(MainWindow w) throws LabelCriticException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(LOAD_TIMEOUT_SECONDS);
+    while (!onFx(() -> w.viewer().settled())) {
+      if (System.nanoTime() > deadline) {
+        throw new LabelCriticException(
+            "the image viewer did not load the item within " + LOAD_TIMEOUT_SECONDS + " s");
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new LabelCriticException("interrupted while loading the item's images");
+      }
+    }
   }
 
   /** Lets the mask metrics finish (up to the load timeout) so the panel shows numbers. */

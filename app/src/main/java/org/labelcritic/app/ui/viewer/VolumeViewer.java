@@ -444,12 +444,19 @@ public final class VolumeViewer implements ItemViewer {
     }
   }
 
+  @Override
+  public boolean settled() {
+    return vm.stateProperty().get() != ViewerViewModel.LoadState.LOADING;
+  }
+
   /** Takes back the last brush stroke, eraser stroke or hole filling of the edit. */
+  @Override
   public void undo() {
     vm.undo();
   }
 
   /** Does the last undone edit step again. */
+  @Override
   public void redo() {
     vm.redo();
   }
