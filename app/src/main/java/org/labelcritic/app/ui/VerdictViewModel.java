@@ -187,18 +187,9 @@ public final class VerdictViewModel {
     for (Source s : store.sources()) {
       sources.put(s.id(), s);
     }
+    // Numbered in source order, as the image viewer lists its overlays, so that key n, overlay n
+    // and candidate n are the same label; the verdict's pair is marked (A) and (B).
     List<Candidate> ordered = new ArrayList<>(raw);
-    if (verdict.isPresent()) {
-      Verdict v = verdict.get();
-      ordered.sort(
-          Comparator.comparingInt(
-              c ->
-                  c.id() == v.candidateA()
-                      ? 0
-                      : v.candidateB().isPresent() && c.id() == v.candidateB().getAsLong()
-                          ? 1
-                          : 2));
-    }
     OptionalLong pref = verdict.map(Verdict::preferred).orElse(OptionalLong.empty());
     List<CandidateInfo> infos = new ArrayList<>();
     for (Candidate c : ordered) {
