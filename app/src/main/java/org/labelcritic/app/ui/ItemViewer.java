@@ -22,6 +22,12 @@ public interface ItemViewer {
    */
   void show(long itemId, long structureId);
 
+  /**
+   * The verdict's pair for the item shown: the side-by-side mode shows these two candidates as A
+   * and B (by default the first two). Ignored when the shown item has no such candidates.
+   */
+  default void showPair(long candidateA, long candidateB) {}
+
   /** Starts loading an item in the background so that a later {@link #show} is quick. */
   void prefetch(long itemId, long structureId);
 

@@ -177,8 +177,15 @@ public final class ReviewViewModel {
   }
 
   private void selected(QueueRow row) {
-    verdict.show(row);
     RowKey key = row == null ? null : RowKey.of(row);
+    verdict
+        .show(row)
+        .thenRun(
+            () -> {
+              if (key != null && key.equals(shownKey)) {
+                verdict.pair(key).ifPresent(p -> viewer.showPair(p[0], p[1]));
+              }
+            });
     if (Objects.equals(key, shownKey)) {
       return;
     }

@@ -448,6 +448,20 @@ public final class VerdictViewModel {
         .or(() -> Optional.of(facts.candidates().getFirst()));
   }
 
+  /**
+   * The candidate ids of the verdict's pair (A, B) for this row, if loaded and the verdict has a
+   * pair; the viewer's side-by-side mode shows these.
+   */
+  public Optional<long[]> pair(RowKey key) {
+    if (!loadedFor(key) || facts.verdict().isEmpty()) {
+      return Optional.empty();
+    }
+    Verdict v = facts.verdict().get();
+    return v.candidateB().isPresent()
+        ? Optional.of(new long[] {v.candidateA(), v.candidateB().getAsLong()})
+        : Optional.empty();
+  }
+
   /** The verdict the reviewer sees for this row, if loaded and there is one. */
   public OptionalLong verdictId(RowKey key) {
     return loadedFor(key) && facts.verdict().isPresent()

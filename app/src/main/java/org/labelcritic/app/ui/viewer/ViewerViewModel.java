@@ -89,6 +89,8 @@ public final class ViewerViewModel {
       new SimpleObjectProperty<>(WindowLevel.ABDOMEN);
   private final ObjectProperty<Preset> preset = new SimpleObjectProperty<>(Preset.ABDOMEN);
   private final ObservableList<OverlaySettings> overlays = FXCollections.observableArrayList();
+  private long pairA = -1;
+  private long pairB = -1;
   private final IntegerProperty sideA = new SimpleIntegerProperty(0);
   private final IntegerProperty sideB = new SimpleIntegerProperty(1);
   private final BooleanProperty editing = new SimpleBooleanProperty(false);
@@ -175,9 +177,38 @@ public final class ViewerViewModel {
     overlays.setAll(list);
     sideA.set(0);
     sideB.set(Math.min(1, Math.max(0, list.size() - 1)));
+    applyPair();
     crosshair.set(centreOf(c));
     message.set("");
     state.set(LoadState.READY);
+  }
+
+  /**
+   * The candidates the side-by-side mode shows as A and B (the verdict's pair), by candidate id;
+   * applied now if the case holds them, else when a case that does is shown.
+   */
+  public void setPair(long candidateA, long candidateB) {
+    pairA = candidateA;
+    pairB = candidateB;
+    applyPair();
+  }
+
+  private void applyPair() {
+    int a = indexOf(pairA);
+    int b = indexOf(pairB);
+    if (a >= 0 && b >= 0 && a != b) {
+      sideA.set(a);
+      sideB.set(b);
+    }
+  }
+
+  private int indexOf(long candidateId) {
+    for (int i = 0; i < overlays.size(); i++) {
+      if (overlays.get(i).candidateId() == candidateId) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /** The scan's "auto" window (computed off the FX thread after the case is shown). */

@@ -392,6 +392,11 @@ public final class VolumeViewer implements ItemViewer {
   }
 
   @Override
+  public void showPair(long candidateA, long candidateB) {
+    vm.setPair(candidateA, candidateB);
+  }
+
+  @Override
   public boolean editing() {
     return vm.editingProperty().get();
   }

@@ -91,6 +91,19 @@ class ViewerViewModelTest {
   }
 
   @Test
+  void theVerdictsPairChoosesTheSidesAndStaysForTheNextShowOfTheCase() {
+    vm.setPair(13, 11);
+    assertThat(vm.sideAProperty().get()).isEqualTo(2);
+    assertThat(vm.sideBProperty().get()).isZero();
+    vm.setPair(99, 11); // not in this case: the sides stay
+    assertThat(vm.sideAProperty().get()).isEqualTo(2);
+    vm.setPair(12, 11);
+    vm.show(syntheticCase());
+    assertThat(vm.sideAProperty().get()).isEqualTo(1);
+    assertThat(vm.sideBProperty().get()).isZero();
+  }
+
+  @Test
   void scrollingMovesOnlyTheLargePlanesSliceAndStopsAtTheEnds() {
     vm.scroll(3);
     assertThat(vm.crosshairProperty().get()).isEqualTo(new Voxel(15, 10, 10));
