@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -118,6 +119,8 @@ final class FuzzRun {
     AtomicLong startedAt = new AtomicLong();
     AtomicReference<byte[]> currentInput = new AtomicReference<>();
     AtomicLong cpuNanos = new AtomicLong();
+    // Set before a hung worker is interrupted: what the interrupt makes it throw is not a finding.
+    AtomicBoolean abandoned = new AtomicBoolean();
     Thread worker =
         new Thread(
             () -> {
@@ -137,6 +140,9 @@ final class FuzzRun {
                   if (problem == null) {
                     counts[1]++;
                   }
+                }
+                if (abandoned.get()) {
+                  return;
                 }
                 if (problem != null) {
                   findings.add("input " + i + " (seed " + seed.name() + "): " + problem);
@@ -165,6 +171,7 @@ final class FuzzRun {
           findings.add(
               "input " + i + " (seed " + seed.name() + "): no result within " + ms + " ms (hang?)");
           save(i, seed, currentInput.get());
+          abandoned.set(true);
           worker.interrupt();
           break;
         }
