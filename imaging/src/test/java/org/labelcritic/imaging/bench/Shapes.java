@@ -6,17 +6,17 @@ import org.labelcritic.imaging.volume.Affine;
 import org.labelcritic.imaging.volume.Geometry;
 
 /** Synthetic CT-sized grids and organ-like ellipsoids for the benchmarks. */
-final class Shapes {
+public final class Shapes {
 
   private Shapes() {}
 
   /** A 512 x 512 x 300 CT grid with 0.8 x 0.8 x 1.5 mm voxels. */
-  static Geometry ctGrid() {
+  public static Geometry ctGrid() {
     return new Geometry(512, 512, 300, 0.8, 0.8, 1.5, Affine.scaling(0.8, 0.8, 1.5));
   }
 
   /** An axis-aligned ellipsoid with centre and radii in voxels, built inside its own box. */
-  static BinaryMask ellipsoid(
+  public static BinaryMask ellipsoid(
       Geometry g, double cx, double cy, double cz, double rx, double ry, double rz) {
     Box box =
         new Box(

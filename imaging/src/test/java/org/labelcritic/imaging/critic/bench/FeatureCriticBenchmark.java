@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.labelcritic.imaging.bench.Shapes;
 import org.labelcritic.imaging.critic.CriticModels;
 import org.labelcritic.imaging.critic.features.CandidateInput;
 import org.labelcritic.imaging.critic.features.FeatureExtractor;
@@ -106,10 +107,10 @@ public class FeatureCriticBenchmark {
     }
     for (int k = 0; k < SHAPES.length; k++) {
       double[] s = SHAPES[k];
-      BinaryMask a = ellipsoid(g, s[0], s[1], s[2], s[3], s[4], s[5]);
+      BinaryMask a = Shapes.ellipsoid(g, s[0], s[1], s[2], s[3], s[4], s[5]);
       // Source B: shifted by a few voxels and a little larger.
       BinaryMask b =
-          ellipsoid(g, s[0] + 2 + k % 3, s[1] - 2, s[2] + 1, s[3] + 2, s[4] + 1, s[5] + 1);
+          Shapes.ellipsoid(g, s[0] + 2 + k % 3, s[1] - 2, s[2] + 1, s[3] + 2, s[4] + 1, s[5] + 1);
       sourceA.add(a);
       sourceB.add(b);
       int organHu = 40 + 10 * k;
@@ -199,31 +200,5 @@ public class FeatureCriticBenchmark {
     List<BinaryMask> sameSource = new ArrayList<>(own);
     sameSource.remove(k);
     return new CandidateInput(ORGANS[k], own.get(k), sameSource, List.of(other.get(k)));
-  }
-
-  static BinaryMask ellipsoid(
-      Geometry g, double cx, double cy, double cz, double rx, double ry, double rz) {
-    Box box =
-        new Box(
-            (int) Math.max(0, Math.floor(cx - rx)),
-            (int) Math.max(0, Math.floor(cy - ry)),
-            (int) Math.max(0, Math.floor(cz - rz)),
-            (int) Math.min(g.nx(), Math.ceil(cx + rx) + 1),
-            (int) Math.min(g.ny(), Math.ceil(cy + ry) + 1),
-            (int) Math.min(g.nz(), Math.ceil(cz + rz) + 1));
-    BinaryMask.Builder b = new BinaryMask.Builder(g, box);
-    for (int z = box.z0(); z < box.z1(); z++) {
-      for (int y = box.y0(); y < box.y1(); y++) {
-        for (int x = box.x0(); x < box.x1(); x++) {
-          double dx = (x - cx) / rx;
-          double dy = (y - cy) / ry;
-          double dz = (z - cz) / rz;
-          if (dx * dx + dy * dy + dz * dz <= 1) {
-            b.set(x, y, z);
-          }
-        }
-      }
-    }
-    return b.build();
   }
 }
