@@ -27,18 +27,28 @@ public final class Queries {
   public static final double DEFAULT_CONFIDENT_THRESHOLD = 0.9;
 
   // Latest verdict and latest decision per item and structure, as derived tables (portable SQL).
-  private static final String QUEUE_FROM =
-      " FROM (SELECT item_id, structure_id, COUNT(*) AS n FROM candidate"
-          + " GROUP BY item_id, structure_id) p"
-          + " JOIN item i ON i.id = p.item_id JOIN structure s ON s.id = p.structure_id"
-          + " LEFT JOIN (SELECT item_id, structure_id, MAX(id) AS vid FROM verdict"
-          + " GROUP BY item_id, structure_id) lv"
-          + " ON lv.item_id = p.item_id AND lv.structure_id = p.structure_id"
-          + " LEFT JOIN verdict v ON v.id = lv.vid"
-          + " LEFT JOIN (SELECT item_id, structure_id, MAX(id) AS did FROM decision"
-          + " GROUP BY item_id, structure_id) ld"
-          + " ON ld.item_id = p.item_id AND ld.structure_id = p.structure_id"
-          + " LEFT JOIN decision d ON d.id = ld.did";
+  private static final String QUEUE_FROM = queueFrom("", "");
+
+  /**
+   * The queue's FROM clause: every (item, structure) with candidates, its latest verdict and its
+   * latest decision; {@code candidateWhere} narrows the items, {@code decisionWhere} the decisions
+   * that count (both empty or starting with " WHERE").
+   */
+  private static String queueFrom(String candidateWhere, String decisionWhere) {
+    return " FROM (SELECT item_id, structure_id, COUNT(*) AS n FROM candidate"
+        + candidateWhere
+        + " GROUP BY item_id, structure_id) p"
+        + " JOIN item i ON i.id = p.item_id JOIN structure s ON s.id = p.structure_id"
+        + " LEFT JOIN (SELECT item_id, structure_id, MAX(id) AS vid FROM verdict"
+        + " GROUP BY item_id, structure_id) lv"
+        + " ON lv.item_id = p.item_id AND lv.structure_id = p.structure_id"
+        + " LEFT JOIN verdict v ON v.id = lv.vid"
+        + " LEFT JOIN (SELECT item_id, structure_id, MAX(id) AS did FROM decision"
+        + decisionWhere
+        + " GROUP BY item_id, structure_id) ld"
+        + " ON ld.item_id = p.item_id AND ld.structure_id = p.structure_id"
+        + " LEFT JOIN decision d ON d.id = ld.did";
+  }
 
   private static final String STATUS_CASE =
       "CASE WHEN d.action = 'FLAG' THEN 'FLAGGED'"
@@ -75,21 +85,11 @@ public final class Queries {
                   "SELECT i.id, i.external_id, i.kind, s.id, s.name, p.n, "
                       + STATUS_CASE
                       + ", v.confidence"
-                      + " FROM (SELECT item_id, structure_id, COUNT(*) AS n FROM candidate"
-                      + " WHERE item_id IN (SELECT item_id FROM assignment WHERE reviewer_id = ?"
-                      + " AND plan_id = (SELECT MAX(id) FROM assignment_plan))"
-                      + " GROUP BY item_id, structure_id) p"
-                      + " JOIN item i ON i.id = p.item_id JOIN structure s ON s.id = p.structure_id"
-                      + " LEFT JOIN (SELECT item_id, structure_id, MAX(id) AS vid FROM verdict"
-                      + " GROUP BY item_id, structure_id) lv"
-                      + " ON lv.item_id = p.item_id AND lv.structure_id = p.structure_id"
-                      + " LEFT JOIN verdict v ON v.id = lv.vid"
-                      + " LEFT JOIN (SELECT item_id, structure_id, MAX(id) AS did FROM decision"
-                      + " WHERE reviewer_id = ? OR reviewer_id IN"
-                      + " (SELECT id FROM reviewer WHERE name = ?)"
-                      + " GROUP BY item_id, structure_id) ld"
-                      + " ON ld.item_id = p.item_id AND ld.structure_id = p.structure_id"
-                      + " LEFT JOIN decision d ON d.id = ld.did"
+                      + queueFrom(
+                          " WHERE item_id IN (SELECT item_id FROM assignment WHERE reviewer_id = ?"
+                              + " AND plan_id = (SELECT MAX(id) FROM assignment_plan))",
+                          " WHERE reviewer_id = ? OR reviewer_id IN"
+                              + " (SELECT id FROM reviewer WHERE name = ?)")
                       + " ORDER BY i.external_id, s.name LIMIT ?");
           ps.setDouble(1, DEFAULT_CONFIDENT_THRESHOLD);
           ps.setLong(2, blind.getAsLong());
