@@ -35,6 +35,7 @@ import javafx.scene.control.ToolBar;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -529,6 +530,19 @@ public final class MainWindow implements AutoCloseable {
     MenuBar bar = new MenuBar(file, queueMenu, reviewMenu, viewMenu);
     bar.getMenus().add(help);
     bar.setId("menu-bar");
+    // JavaFX's menu bar skin remembers the last title the mouse entered and, while it does, opens
+    // that menu on the Down key (and moves between titles on Left/Right), even after the mouse has
+    // left the bar: a reviewer who crosses the bar on the way to the viewer and scrolls with the
+    // arrow keys would get a menu instead. So while no menu is open the titles do not hear the
+    // mouse entering; a click, Alt/F10 and moving between open menus work as before (and the
+    // hover highlight, which the scene sets, stays).
+    bar.addEventFilter(
+        MouseEvent.MOUSE_ENTERED_TARGET,
+        e -> {
+          if (e.getTarget() != bar && bar.getMenus().stream().noneMatch(Menu::isShowing)) {
+            e.consume();
+          }
+        });
     return bar;
   }
 

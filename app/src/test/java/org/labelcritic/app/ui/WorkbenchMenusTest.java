@@ -12,6 +12,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.Node;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TextField;
@@ -109,6 +111,49 @@ class WorkbenchMenusTest {
         .map(MenuItem::getId)
         .filter(id -> id != null)
         .toList();
+  }
+
+  /** The title of the menu bar's menu with this text (a Labeled made by the menu bar's skin). */
+  private Labeled menuTitle(String text) {
+    MenuBar bar = (MenuBar) window.scene().lookup("#menu-bar");
+    return bar.lookupAll(".menu").stream()
+        .filter(n -> n instanceof Labeled l && text.equals(l.getText()))
+        .map(Labeled.class::cast)
+        .findFirst()
+        .orElseThrow();
+  }
+
+  /**
+   * JavaFX's menu bar remembers the last title the mouse passed over and opens that menu on the
+   * next Down key, even after the mouse has left the bar; a reviewer who crosses the bar on the way
+   * to the viewer and scrolls with the arrow keys must not get a menu instead. Clicking a title and
+   * moving between open menus still work.
+   */
+  @Test
+  void crossingTheMenuBarWithTheMouseLeavesTheArrowKeysToTheWorkbench() throws Exception {
+    signIn();
+    I18n i18n = new I18n(I18n.bundle(Locale.ROOT));
+    MenuBar bar = (MenuBar) window.scene().lookup("#menu-bar");
+    Labeled review = menuTitle(i18n.text("menu.review"));
+    robot.moveTo(menuTitle(i18n.text("menu.file")));
+    robot.moveTo(review);
+    robot.moveTo("#viewer-holder");
+    robot.type(KeyCode.DOWN);
+    robot.type(KeyCode.UP);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(bar.getMenus()).noneMatch(Menu::isShowing);
+
+    robot.clickOn(review);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(bar.getMenus().stream().filter(Menu::isShowing).map(Menu::getText))
+        .containsExactly(i18n.text("menu.review"));
+    robot.moveTo(menuTitle(i18n.text("menu.view")));
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(bar.getMenus().stream().filter(Menu::isShowing).map(Menu::getText))
+        .containsExactly(i18n.text("menu.view"));
+    robot.type(KeyCode.ESCAPE);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(bar.getMenus()).noneMatch(Menu::isShowing);
   }
 
   @Test
