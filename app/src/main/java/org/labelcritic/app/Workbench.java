@@ -43,7 +43,10 @@ public final class Workbench {
 
   /** Shows the window and blocks the calling (non-FX) thread until it is closed. */
   public static void open(Path database) throws LabelCriticException {
+    // Store work (queue, decisions, edits) and scan reading have pools of their own: a decision
+    // must not wait behind the seconds a big CT takes to read or prefetch.
     ExecutorService io = Executors.newFixedThreadPool(2, named("lcw-io"));
+    ExecutorService scans = Executors.newFixedThreadPool(2, named("lcw-scans"));
     CountDownLatch closed = new CountDownLatch(1);
     AtomicReference<Throwable> failure = new AtomicReference<>();
     ReviewerSettings settings = new ReviewerSettings(AppDirectories.fromEnvironment().dataDir());
@@ -60,7 +63,7 @@ public final class Workbench {
                       store,
                       io,
                       bundle,
-                      s -> VolumeViewer.create(s, io, i18n),
+                      s -> VolumeViewer.create(s, io, scans, i18n),
                       QualityWorkerRunner.allCritics());
               Stage stage = new Stage();
               stage.setScene(window.scene());
@@ -93,6 +96,7 @@ public final class Workbench {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } finally {
+      scans.shutdownNow();
       io.shutdown();
       try {
         if (!io.awaitTermination(5, TimeUnit.SECONDS)) {

@@ -104,7 +104,7 @@ final class ScreenshotCommand implements Callable<Integer> {
           width,
           height,
           new ScreenshotRenderer.State(item, structure, m),
-          s -> VolumeViewer.create(s, io, i18n));
+          s -> VolumeViewer.create(s, io, io, i18n));
     } finally {
       io.shutdownNow();
     }

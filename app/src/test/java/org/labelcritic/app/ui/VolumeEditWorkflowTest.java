@@ -66,7 +66,7 @@ class VolumeEditWorkflowTest {
                         Platform::runLater,
                         new TestDialogs(() -> window.scene().getWindow()),
                         s -> {
-                          VolumeViewer v = VolumeViewer.create(s, io, i18n);
+                          VolumeViewer v = VolumeViewer.create(s, io, io, i18n);
                           viewer.set(v);
                           return v;
                         },

@@ -51,6 +51,7 @@ public final class VolumeViewer implements ItemViewer {
   private final ReviewCaseLoader loader;
   private final EditSaver saver;
   private final Executor io;
+  private final Executor files;
   private final Executor fx;
   private final I18n i18n;
   private final ViewerViewModel vm = new ViewerViewModel();
@@ -69,11 +70,23 @@ public final class VolumeViewer implements ItemViewer {
   private long shownStructure = -1;
   private boolean saving;
 
+  /**
+   * @param io where edits are saved (the store's executor, with the decisions)
+   * @param files where scans are read and computed on (loads, the auto window, the projection):
+   *     seconds for a big CT, so not the executor that commits decisions, which would wait behind
+   *     them
+   */
   public VolumeViewer(
-      ReviewCaseLoader loader, EditSaver saver, Executor io, Executor fx, I18n i18n) {
+      ReviewCaseLoader loader,
+      EditSaver saver,
+      Executor io,
+      Executor files,
+      Executor fx,
+      I18n i18n) {
     this.loader = Objects.requireNonNull(loader, "loader");
     this.saver = Objects.requireNonNull(saver, "saver");
     this.io = Objects.requireNonNull(io, "io");
+    this.files = Objects.requireNonNull(files, "files");
     this.fx = Objects.requireNonNull(fx, "fx");
     this.i18n = Objects.requireNonNull(i18n, "i18n");
     large =
@@ -95,20 +108,23 @@ public final class VolumeViewer implements ItemViewer {
     sideB.setId("viewer-side-b");
     small1.setId("viewer-small-1");
     small2.setId("viewer-small-2");
-    projection = new ProjectionView(vm, i18n, io, fx);
+    projection = new ProjectionView(vm, i18n, files, fx);
     projection.setId("viewer-projection");
     overlayBar = new OverlayBar(vm, i18n);
     actions = ViewerActions.declare(vm, i18n);
     build();
   }
 
-  /** A viewer on a store, reading on {@code io} and answering on the FX thread. */
-  public static VolumeViewer create(Store store, Executor io, I18n i18n) {
+  /**
+   * A viewer on a store: edits are saved on {@code io}, scans are read (and the next one
+   * prefetched) on {@code files}, answers come on the FX thread.
+   */
+  public static VolumeViewer create(Store store, Executor io, Executor files, I18n i18n) {
     long cache = Math.min(MAX_CACHE_BYTES, Runtime.getRuntime().maxMemory() / 3);
     ReviewCaseLoader loader =
-        new ReviewCaseLoader(store, new NiftiReader(), new DicomSeriesReader(), cache, io);
+        new ReviewCaseLoader(store, new NiftiReader(), new DicomSeriesReader(), cache, files);
     return new VolumeViewer(
-        loader, new EditSaver(store, new NiftiWriter()), io, Platform::runLater, i18n);
+        loader, new EditSaver(store, new NiftiWriter()), io, files, Platform::runLater, i18n);
   }
 
   /** The viewer's state, for the main window's bindings and for tests. */
@@ -134,6 +150,9 @@ public final class VolumeViewer implements ItemViewer {
     status.setId("viewer-status");
     status.getStyleClass().add("viewer-status");
     status.setMaxWidth(Double.MAX_VALUE);
+    // In edit mode the line holds the tool, size, voxel count and keys: it wraps rather than
+    // cut them off when the viewer is narrow.
+    status.setWrapText(true);
     BorderPane main = new BorderPane(views);
     main.setTop(overlayBar);
     main.setBottom(status);
@@ -298,7 +317,7 @@ public final class VolumeViewer implements ItemViewer {
         };
     load = progress;
     vm.loading(i18n.text("viewer.loading"));
-    io.execute(
+    files.execute(
         () -> {
           try {
             ReviewCase c = loader.load(itemId, structureId, progress);
@@ -338,7 +357,7 @@ public final class VolumeViewer implements ItemViewer {
    * is chosen (so moving to the next case never waits for it).
    */
   private void computeAutoWindow(ReviewCase c, long token) {
-    io.execute(
+    files.execute(
         () -> {
           WindowLevel auto = WindowLevel.auto(c.scan());
           fx.execute(
@@ -472,6 +491,11 @@ public final class VolumeViewer implements ItemViewer {
   }
 
   // ---------------------------------------------------------------- actions
+
+  /** Slices the large view has drawn so far: for frame-rate measurements. */
+  public long largeViewFrames() {
+    return large.renderedFrames();
+  }
 
   /** The large view (for tests). */
   SliceView largeView() {

@@ -119,6 +119,7 @@ class VolumeViewerTest {
                         store, new NiftiReader(), new DicomSeriesReader(), 256L << 20, io),
                     new EditSaver(store, new NiftiWriter()),
                     executor,
+                    executor,
                     Platform::runLater,
                     i18n));
     FxToolkit.setupStage(
