@@ -1,8 +1,11 @@
 package org.labelcritic.app.ui;
 
+import java.util.EnumMap;
+import java.util.Map;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
+import javafx.css.PseudoClass;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
@@ -94,10 +97,24 @@ final class QueueTable {
     return c;
   }
 
-  /** The status as a coloured badge; its colours come from {@code workbench.css}. */
+  /**
+   * The status as a coloured badge; its colours come from {@code workbench.css}, chosen by a
+   * pseudo-class per status ({@code .status-badge:status-unsure}). A pseudo-class only switches
+   * styles the badge already matched; changing a style class would have the CSS engine match the
+   * badge again on every cell update, which showed on the FX thread while the queue scrolled.
+   */
   private static final class StatusCell extends TableCell<QueueRow, ReviewStatus> {
+    private static final Map<ReviewStatus, PseudoClass> STATES = new EnumMap<>(ReviewStatus.class);
+
+    static {
+      for (ReviewStatus s : ReviewStatus.values()) {
+        STATES.put(s, PseudoClass.getPseudoClass(StatusTexts.styleClass(s)));
+      }
+    }
+
     private final I18n i18n;
     private final Label badge = new Label();
+    private ReviewStatus shown;
 
     StatusCell(I18n i18n) {
       this.i18n = i18n;
@@ -107,14 +124,18 @@ final class QueueTable {
     @Override
     protected void updateItem(ReviewStatus status, boolean empty) {
       super.updateItem(status, empty);
-      badge.getStyleClass().removeIf(s -> s.startsWith("status-") && !s.equals("status-badge"));
-      if (empty || status == null) {
-        setGraphic(null);
-        return;
+      ReviewStatus now = empty ? null : status;
+      if (now != shown) {
+        if (shown != null) {
+          badge.pseudoClassStateChanged(STATES.get(shown), false);
+        }
+        if (now != null) {
+          badge.pseudoClassStateChanged(STATES.get(now), true);
+          badge.setText(StatusTexts.status(i18n, now));
+        }
+        shown = now;
       }
-      badge.setText(StatusTexts.status(i18n, status));
-      badge.getStyleClass().add(StatusTexts.styleClass(status));
-      setGraphic(badge);
+      setGraphic(now == null ? null : badge);
     }
   }
 
