@@ -13,12 +13,18 @@ import org.slf4j.LoggerFactory;
  * and records how long it waited to run, and an {@link AnimationTimer} records the gaps between
  * pulses. A long wait or gap means something kept the FX thread (store or disk work, a big layout,
  * or a CPU too busy to render). While a heartbeat waits, the FX thread's stack is sampled every 10
- * ms: waits during which it was seen in store, file or database code ({@link #maxStoreStall}) or
- * running the workbench's own code ({@link #maxOwnStall}) are reported apart from waits for
- * JavaFX's own layout and rendering.
+ * ms (every 2 ms): waits during which it was seen in store, file or database code ({@link
+ * #maxStoreStall}) or running the workbench's own code ({@link #maxOwnStall}) are reported apart
+ * from waits for JavaFX's own layout and rendering, and {@link #maxBlocked} is the longest wait
+ * less the time the FX thread spent waiting for the render thread to finish the previous frame
+ * (which, with the software renderer on a CPU shared with other work, can take longer than the FX
+ * thread's own work on a frame).
  */
 public final class FxPulseWatchdog implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(FxPulseWatchdog.class);
+
+  /** The most one stack sample that finds the FX thread waiting for the renderer counts for. */
+  private static final long MAX_RENDER_SAMPLE_NANOS = 3_000_000L;
 
   private final long periodNanos;
   private final long reportNanos;
@@ -27,6 +33,7 @@ public final class FxPulseWatchdog implements AutoCloseable {
   private final AtomicLong maxGap = new AtomicLong();
   private final AtomicLong maxOwnStall = new AtomicLong();
   private final AtomicLong maxStoreStall = new AtomicLong();
+  private final AtomicLong maxBlocked = new AtomicLong();
   private volatile Thread fxThread;
   private final AtomicLong beats = new AtomicLong();
   private final AtomicLong pulses = new AtomicLong();
@@ -71,11 +78,14 @@ public final class FxPulseWatchdog implements AutoCloseable {
     while (running.get()) {
       long posted = System.nanoTime();
       AtomicBoolean ran = new AtomicBoolean();
+      AtomicLong ranAt = new AtomicLong();
       Platform.runLater(
           () -> {
-            record(maxDelay, System.nanoTime() - posted, "runLater delay");
+            long at = System.nanoTime();
+            record(maxDelay, at - posted, "runLater delay");
             beats.incrementAndGet();
             synchronized (ran) {
+              ranAt.set(at);
               ran.set(true);
               ran.notifyAll();
             }
@@ -84,15 +94,24 @@ public final class FxPulseWatchdog implements AutoCloseable {
         boolean dumped = false;
         boolean ours = false;
         boolean blocking = false;
+        long renderWait = 0;
+        long lastSample = posted;
         synchronized (ran) {
           while (!ran.get() && running.get()) {
-            ran.wait(10);
+            ran.wait(2);
             if (!ran.get()) {
               // Sample what keeps the FX thread: our code (or the database) there is our stall;
               // layout and software rendering starved of CPU are not.
               Thread fx = fxThread;
               StackTraceElement[] frames =
                   fx == null ? new StackTraceElement[0] : fx.getStackTrace();
+              long now = System.nanoTime();
+              if (waitsForRenderer(frames)) {
+                // At most the sampling period (and a little) per sample: when this thread is
+                // itself kept from running, the rest counts as blocked, never the other way.
+                renderWait += Math.min(now - lastSample, MAX_RENDER_SAMPLE_NANOS);
+              }
+              lastSample = now;
               ours |= runsOurCode(frames);
               blocking |= runsStoreOrFileCode(frames);
               if (!dumped && System.nanoTime() - posted > reportNanos) {
@@ -102,11 +121,16 @@ public final class FxPulseWatchdog implements AutoCloseable {
             }
           }
         }
+        if (!ran.get()) {
+          return; // closed
+        }
+        long waited = ranAt.get() - posted;
+        maxBlocked.accumulateAndGet(Math.max(0, waited - renderWait), Math::max);
         if (ours) {
-          record(maxOwnStall, System.nanoTime() - posted, "stall with our code on top");
+          record(maxOwnStall, waited, "stall with our code on top");
         }
         if (blocking) {
-          record(maxStoreStall, System.nanoTime() - posted, "stall in store or file code");
+          record(maxStoreStall, waited, "stall in store or file code");
         }
         Thread.sleep(Math.max(1, periodNanos / 1_000_000));
       } catch (InterruptedException e) {
@@ -125,6 +149,17 @@ public final class FxPulseWatchdog implements AutoCloseable {
       String c = f.getClassName();
       if (!c.startsWith("java.") && !c.startsWith("jdk.") && !c.startsWith("sun.")) {
         return isOurs(c);
+      }
+    }
+    return false;
+  }
+
+  /** True when the FX thread waits for the render thread to finish painting the previous frame. */
+  static boolean waitsForRenderer(StackTraceElement[] frames) {
+    for (StackTraceElement f : frames) {
+      if (f.getClassName().equals("com.sun.javafx.tk.quantum.PaintCollector")
+          && f.getMethodName().equals("waitForRenderingToComplete")) {
+        return true;
       }
     }
     return false;
@@ -167,7 +202,7 @@ public final class FxPulseWatchdog implements AutoCloseable {
     }
     StringBuilder out = new StringBuilder();
     StackTraceElement[] frames = fx.getStackTrace();
-    for (int i = 0; i < Math.min(frames.length, 14); i++) {
+    for (int i = 0; i < Math.min(frames.length, 40); i++) {
       out.append("\n    at ").append(frames[i]);
     }
     LOG.debug("the FX thread is {} while a heartbeat waits:{}", fx.getState(), out);
@@ -186,6 +221,7 @@ public final class FxPulseWatchdog implements AutoCloseable {
     maxGap.set(0);
     maxOwnStall.set(0);
     maxStoreStall.set(0);
+    maxBlocked.set(0);
     beats.set(0);
     pulses.set(0);
   }
@@ -210,6 +246,15 @@ public final class FxPulseWatchdog implements AutoCloseable {
    */
   public Duration maxStoreStall() {
     return Duration.ofNanos(maxStoreStall.get());
+  }
+
+  /**
+   * The longest heartbeat wait less the time the FX thread was seen waiting for the render thread
+   * (sampled every 2 ms): how long the FX thread itself was kept by events, layout, CSS or the
+   * workbench's code.
+   */
+  public Duration maxBlocked() {
+    return Duration.ofNanos(maxBlocked.get());
   }
 
   /** The longest gap between two pulses. */

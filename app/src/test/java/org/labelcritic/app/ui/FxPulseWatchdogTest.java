@@ -27,6 +27,9 @@ class FxPulseWatchdogTest {
 
       assertThat(w.maxDelay()).isGreaterThanOrEqualTo(Duration.ofMillis(250));
       assertThat(w.maxOwnStall()).isGreaterThanOrEqualTo(Duration.ofMillis(250));
+      assertThat(w.maxBlocked())
+          .as("none of it waiting for the renderer")
+          .isGreaterThanOrEqualTo(Duration.ofMillis(250));
       assertThat(w.maxStoreStall()).isZero();
     }
   }
@@ -52,5 +55,13 @@ class FxPulseWatchdogTest {
     assertThat(FxPulseWatchdog.runsStoreOrFileCode(new StackTraceElement[] {row, ours})).isFalse();
     assertThat(FxPulseWatchdog.runsOurCode(new StackTraceElement[] {ours, fx})).isTrue();
     assertThat(FxPulseWatchdog.runsOurCode(new StackTraceElement[] {fx, ours})).isFalse();
+    StackTraceElement render =
+        new StackTraceElement(
+            "com.sun.javafx.tk.quantum.PaintCollector",
+            "waitForRenderingToComplete",
+            "PaintCollector.java",
+            1);
+    assertThat(FxPulseWatchdog.waitsForRenderer(new StackTraceElement[] {render, fx})).isTrue();
+    assertThat(FxPulseWatchdog.waitsForRenderer(new StackTraceElement[] {fx, ours})).isFalse();
   }
 }

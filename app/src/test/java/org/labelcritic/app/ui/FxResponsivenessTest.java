@@ -55,10 +55,12 @@ import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * The FX thread is never kept 100 ms or more by store, file or database work while a reviewer moves
+ * The FX thread is never blocked 100 ms or more (a heartbeat posted with {@code runLater} never
+ * waits that long for work on the FX thread itself; waits for the software renderer are measured
+ * and logged apart), and never at all by store, file or database work, while a reviewer moves
  * quickly through a queue of 3,000 rows and decides some, with the quality worker scoring in the
  * background and the queue following its verdicts live (checked by {@link FxPulseWatchdog}, which
- * samples the FX thread's stack while a heartbeat waits).
+ * also samples the FX thread's stack while a heartbeat waits).
  */
 class FxResponsivenessTest {
   private static final Logger LOG = LoggerFactory.getLogger(FxResponsivenessTest.class);
@@ -219,12 +221,14 @@ class FxResponsivenessTest {
       long verdictsAfter = store.verdicts().count();
       LOG.info(
           "FX watchdog over {} heartbeats and {} pulses: longest runLater delay {} ms, longest"
-              + " pulse gap {} ms, longest wait with our code on top of the FX thread {} ms, with"
-              + " store or file code on it {} ms; the worker stored {} verdicts meanwhile",
+              + " pulse gap {} ms, longest FX-thread block (less waits for the renderer) {} ms,"
+              + " longest wait with our code on top of the FX thread {} ms, with store or file code"
+              + " on it {} ms; the worker stored {} verdicts meanwhile",
           watchdog.beats(),
           watchdog.pulses(),
           watchdog.maxDelay().toMillis(),
           watchdog.maxPulseGap().toMillis(),
+          watchdog.maxBlocked().toMillis(),
           watchdog.maxOwnStall().toMillis(),
           watchdog.maxStoreStall().toMillis(),
           verdictsAfter - verdictsBefore);
@@ -240,9 +244,12 @@ class FxResponsivenessTest {
           show.getLast());
       assertThat(verdictsAfter).as("the worker was busy").isGreaterThan(verdictsBefore);
       assertThat(watchdog.beats()).isGreaterThan(10);
-      // Raw waits include JavaFX layout and software rendering slowed by a busy CPU (a shared
-      // build machine); store, file or database work on the FX thread must never be behind a
-      // wait of 100 ms or more.
+      // The FX thread itself was never kept 100 ms or more (waits for the software renderer,
+      // which this shared machine's CPU can slow past that, are in the raw delay logged above),
+      // and no heartbeat waited at all because of store, file or database work on it.
+      assertThat(watchdog.maxBlocked())
+          .as("longest FX-thread block")
+          .isLessThan(Duration.ofMillis(100));
       assertThat(watchdog.maxStoreStall()).isLessThan(Duration.ofMillis(100));
       assertThat(store.reviews().count()).isEqualTo(10);
     }
@@ -254,8 +261,7 @@ class FxResponsivenessTest {
    * ends within its bound), no decision is lost or doubled (the database holds exactly one ACCEPT
    * per decided row, and the queue shows as decided exactly the rows the database has decisions
    * for), no verdict is lost or doubled (after a final worker run every cell has a verdict and no
-   * pair is scored twice by the same model), and no store or file work is behind an FX wait of 100
-   * ms or more.
+   * pair is scored twice by the same model), and the FX thread is never blocked 100 ms or more.
    */
   @Test
   void workerReviewerAndImportTogetherLoseAndDoubleNothing() throws Exception {
@@ -287,14 +293,19 @@ class FxResponsivenessTest {
       WaitForAsyncUtils.waitForFxEvents();
       LOG.info(
           "stress: {} decisions while {} verdicts were stored and {} cells imported; FX watchdog:"
-              + " longest runLater delay {} ms, with store or file code on the FX thread {} ms",
+              + " longest runLater delay {} ms, longest FX-thread block (less waits for the"
+              + " renderer) {} ms, with store or file code on the FX thread {} ms",
           store.reviews().count(),
           store.verdicts().count(),
           newCells,
           watchdog.maxDelay().toMillis(),
+          watchdog.maxBlocked().toMillis(),
           watchdog.maxStoreStall().toMillis());
       assertThat(report.clean()).as(report.summary()).isTrue();
       assertThat(report.get("items created")).isEqualTo(newCells);
+      assertThat(watchdog.maxBlocked())
+          .as("longest FX-thread block")
+          .isLessThan(Duration.ofMillis(100));
       assertThat(watchdog.maxStoreStall()).isLessThan(Duration.ofMillis(100));
     } finally {
       importer.shutdownNow();
