@@ -13,6 +13,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -288,14 +289,16 @@ public final class SessionStore {
       return store.transaction(
           c -> {
             List<String> skipped = new ArrayList<>();
+            List<String> conflicts = new ArrayList<>();
+            // The session's edited candidates: where each landed here, or empty when skipped.
+            Map<String, Optional<Long>> placed = new HashMap<>();
             int masks = 0;
             for (PortableCandidate p : data.candidates()) {
-              masks += ensureCandidate(p, maskDir, skipped, written) ? 1 : 0;
+              masks += ensureCandidate(p, maskDir, skipped, conflicts, written, placed) ? 1 : 0;
             }
             int sessionsAdded = mergeSessions(data.sessions(), skipped);
             int added = 0;
             int present = 0;
-            List<String> conflicts = new ArrayList<>();
             for (PortableDecision d : ordered) {
               PreparedStatement exists = store.statement("SELECT id FROM decision WHERE uid = ?");
               exists.setString(1, d.uid());
@@ -308,7 +311,7 @@ public final class SessionStore {
                 skipped.add("decision " + d.uid() + ": " + invalid.get());
                 continue;
               }
-              if (insert(d, skipped, conflicts)) {
+              if (insert(d, skipped, conflicts, placed)) {
                 added++;
               }
             }
@@ -477,7 +480,11 @@ public final class SessionStore {
   }
 
   /** Inserts one decision; false (with the reason in {@code skipped}) when it cannot be placed. */
-  private boolean insert(PortableDecision d, List<String> skipped, List<String> conflicts)
+  private boolean insert(
+      PortableDecision d,
+      List<String> skipped,
+      List<String> conflicts,
+      Map<String, Optional<Long>> placed)
       throws SQLException, LabelCriticException {
     String unit = d.item() + "/" + d.structure();
     Optional<Long> item = idByName("SELECT id FROM item WHERE external_id = ?", d.item());
@@ -493,7 +500,19 @@ public final class SessionStore {
     }
     Long candidate = null;
     if (d.candidate() != null) {
-      Optional<Long> cid = candidateId(item.get(), structure.get(), d.candidate());
+      Optional<Long> cid = placed.get(ref(d.item(), d.structure(), d.candidate()));
+      if (cid != null && cid.isEmpty()) {
+        skipped.add(
+            "decision "
+                + d.uid()
+                + ": the edited candidate it chooses on "
+                + unit
+                + " was skipped");
+        return false;
+      }
+      if (cid == null) {
+        cid = candidateId(item.get(), structure.get(), d.candidate());
+      }
       if (cid.isEmpty()) {
         skipped.add(
             "decision "
@@ -619,12 +638,18 @@ public final class SessionStore {
   }
 
   /**
-   * Makes sure a reviewer-made candidate exists, with the revision it has in the session file; true
-   * when a mask file was written (its path is added to {@code written}). Runs inside the merge's
-   * transaction.
+   * Makes sure a reviewer-made candidate exists, with the revision it has in the session file (or
+   * the next free one when this database has a different edit under that revision); true when a
+   * mask file was written (its path is added to {@code written}). Where it landed, or that it was
+   * skipped, goes into {@code placed}. Runs inside the merge's transaction.
    */
   private boolean ensureCandidate(
-      PortableCandidate p, Path maskDir, List<String> skipped, List<Path> written)
+      PortableCandidate p,
+      Path maskDir,
+      List<String> skipped,
+      List<String> conflicts,
+      List<Path> written,
+      Map<String, Optional<Long>> placed)
       throws SQLException, LabelCriticException {
     String what = "edited candidate of " + p.item() + "/" + p.structure() + ": ";
     Optional<Long> item = idByName("SELECT id FROM item WHERE external_id = ?", p.item());
@@ -638,11 +663,14 @@ public final class SessionStore {
       skipped.add(what + "no source");
       return false;
     }
-    if (k.revision() < 0) {
-      skipped.add(what + "revision " + k.revision() + " is negative");
+    String ref = ref(p.item(), p.structure(), k);
+    if (placed.containsKey(ref)) {
+      skipped.add(what + "a second edit of source '" + k.source() + "' r" + k.revision());
       return false;
     }
-    if (candidateId(item.get(), structure.get(), k).isPresent()) {
+    placed.put(ref, Optional.empty()); // until it is placed
+    if (k.revision() < 0) {
+      skipped.add(what + "revision " + k.revision() + " is negative");
       return false;
     }
     if (!SourceKind.PERSON.name().equals(k.sourceKind())) {
@@ -712,6 +740,36 @@ public final class SessionStore {
       label =
           new CandidateLabel.Code(p.code(), confidence == null ? Double.NaN : confidence, digits);
     }
+    int revision = k.revision();
+    Optional<Long> existing = candidateId(item.get(), structure.get(), k);
+    if (existing.isPresent()) {
+      Optional<Long> same = sameEdit(item.get(), structure.get(), k.source(), p);
+      if (same.isPresent()) { // this edit, here already (under another revision after a clash)
+        placed.put(ref, same);
+        return false;
+      }
+      PreparedStatement next =
+          store.statement(
+              "SELECT COALESCE(MAX(c.revision), 0) + 1 FROM candidate c"
+                  + " JOIN source s ON s.id = c.source_id"
+                  + " WHERE c.item_id = ? AND c.structure_id = ? AND s.name = ?");
+      next.setLong(1, item.get());
+      next.setLong(2, structure.get());
+      next.setString(3, k.source());
+      revision = (int) (long) store.optionalLong(next).orElse(1L);
+      conflicts.add(
+          p.item()
+              + "/"
+              + p.structure()
+              + ": "
+              + k.source()
+              + "'s edit r"
+              + k.revision()
+              + " differs from the edit r"
+              + k.revision()
+              + " already here; both are kept, the merged one as r"
+              + revision);
+    }
     long source = store.sourceId(k.source(), SourceKind.PERSON, k.sourceVersion());
     boolean wrote = false;
     if (target != null) {
@@ -728,7 +786,7 @@ public final class SessionStore {
     ins.setLong(1, item.get());
     ins.setLong(2, structure.get());
     ins.setLong(3, source);
-    ins.setInt(4, k.revision());
+    ins.setInt(4, revision);
     for (int i = 5; i <= 11; i++) {
       ins.setNull(i, i == 6 ? Types.INTEGER : i == 10 ? Types.REAL : Types.VARCHAR);
     }
@@ -749,6 +807,7 @@ public final class SessionStore {
     }
     ins.setString(12, Instant.now().toString());
     ins.executeUpdate();
+    placed.put(ref, Optional.of(store.lastId()));
     // The status counters, kept in step as ImportWriter keeps them.
     PreparedStatement count =
         store.statement(
@@ -771,6 +830,27 @@ public final class SessionStore {
       pairs.executeUpdate();
     }
     return wrote;
+  }
+
+  /** The candidate of this source that holds the same mask (by SHA-256) or code as {@code p}. */
+  private Optional<Long> sameEdit(long item, long structure, String source, PortableCandidate p)
+      throws SQLException {
+    PreparedStatement ps =
+        store.statement(
+            "SELECT c.id FROM candidate c JOIN source s ON s.id = c.source_id"
+                + " WHERE c.item_id = ? AND c.structure_id = ? AND s.name = ?"
+                + " AND (c.mask_sha256 = ? OR c.code = ?) ORDER BY c.revision LIMIT 1");
+    ps.setLong(1, item);
+    ps.setLong(2, structure);
+    ps.setString(3, source);
+    ps.setString(4, p.isMask() ? p.maskSha256() : null);
+    ps.setString(5, p.isMask() ? null : p.code());
+    return store.optionalLong(ps);
+  }
+
+  /** A session candidate's key within one merge. */
+  private static String ref(String item, String structure, CandidateKey k) {
+    return item + "\u0000" + structure + "\u0000" + k.source() + "\u0000" + k.revision();
   }
 
   /** Writes a mask file unless it is there already with these bytes; true when written. */

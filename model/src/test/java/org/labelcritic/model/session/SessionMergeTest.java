@@ -293,31 +293,41 @@ class SessionMergeTest {
     }
   }
 
-  @Test
-  void editsMadeByTheReviewScreenKeepTheirRevisionAndMerge() throws Exception {
+  /** A mask file under {@code dir} and its reference. */
+  private static FileRef drawn(Path dir, String name, String content) throws Exception {
+    Path mask = dir.resolve("masks").resolve(name);
+    Files.createDirectories(mask.getParent());
+    byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
+    Files.write(mask, bytes);
+    return new FileRef(
+        mask.toString(),
+        bytes.length,
+        HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)));
+  }
+
+  /** dan edits case 3 on a laptop as the review screen does (a person source, revision 1). */
+  private Path danEditsOffline() throws Exception {
     Path laptop = dir.resolve("dan");
     Files.createDirectories(laptop);
     Files.copy(base, laptop.resolve("copy.db"));
     Path out = dir.resolve("dan.lcws");
     TeamFixture f = TeamFixture.reopen(laptop.resolve("copy.db"), laptop, CASES);
     try {
-      long dan = f.store.reviews().reviewer("dan").id();
-      Path mask = laptop.resolve("masks/dan-edit.nii.gz");
-      byte[] bytes = "mask drawn by dan".getBytes(StandardCharsets.UTF_8);
-      Files.write(mask, bytes);
-      FileRef drawn =
-          new FileRef(
-              mask.toString(),
-              bytes.length,
-              HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)));
-      // the review screen's edit: a person source, revision 1
-      long edit = f.store.writer().reviewerCandidate(f.items[3], f.liver, "dan", drawn);
+      FileRef mask = drawn(laptop, "dan-edit.nii.gz", "mask drawn by dan");
+      long edit = f.store.writer().reviewerCandidate(f.items[3], f.liver, "dan", mask);
       f.decide("dan", 3, new DecisionAction.Edit(edit), 900);
       SessionFile.write(out, new SessionStore(f.store).export("dan"));
     } finally {
       f.store.close();
     }
+    return out;
+  }
+
+  @Test
+  void editsMadeByTheReviewScreenKeepTheirRevisionAndMerge() throws Exception {
+    Path out = danEditsOffline();
     try (Store store = Store.open(freshTarget("revision.db"))) {
+      long item = 4; // case-003
       MergeReport r =
           new SessionStore(store)
               .merge(SessionFile.read(out), "dan.lcws", store.file().resolveSibling("masks"));
@@ -325,10 +335,46 @@ class SessionMergeTest {
       assertThat(r.skipped()).isEmpty();
       assertThat(r.added()).isEqualTo(1);
       assertThat(r.masksWritten()).isEqualTo(1);
-      Candidate merged = store.queries().candidates(f.items[3], f.liver).getLast();
+      Candidate merged = store.queries().candidates(item, 1).getLast();
       assertThat(merged.revision()).isEqualTo(1);
-      assertThat(store.reviews().history(f.items[3], f.liver).getLast().action())
+      assertThat(store.reviews().history(item, 1).getLast().action())
           .isEqualTo(new DecisionAction.Edit(merged.id()));
+    }
+  }
+
+  @Test
+  void anOfflineEditUnderARevisionThatHoldsAnotherEditHereIsKeptAsTheNextRevision()
+      throws Exception {
+    Path out = danEditsOffline();
+    try (Store store = Store.open(freshTarget("clash.db"))) {
+      long item = 4; // case-003
+      // dan also edited case 3 here, differently: also revision 1
+      long local =
+          store
+              .writer()
+              .reviewerCandidate(
+                  item, 1, "dan", drawn(dir.resolve("here"), "dan-here.nii.gz", "other mask"));
+
+      MergeReport r =
+          new SessionStore(store)
+              .merge(SessionFile.read(out), "dan.lcws", store.file().resolveSibling("masks"));
+
+      assertThat(r.added()).isEqualTo(1);
+      assertThat(r.conflicts())
+          .anySatisfy(c -> assertThat(c).contains("case-003/liver").contains("merged one as r2"));
+      Candidate merged = store.queries().candidates(item, 1).getLast();
+      assertThat(merged.id()).isNotEqualTo(local);
+      assertThat(merged.revision()).isEqualTo(2);
+      assertThat(((CandidateLabel.Mask) merged.label()).file().path()).contains("dan-edit");
+      assertThat(store.reviews().history(item, 1).getLast().action())
+          .as("the merged decision chooses dan's offline edit, not the one made here")
+          .isEqualTo(new DecisionAction.Edit(merged.id()));
+      // merging again finds the same edit and adds nothing
+      MergeReport again =
+          new SessionStore(store)
+              .merge(SessionFile.read(out), "dan.lcws", store.file().resolveSibling("masks"));
+      assertThat(again.added()).isZero();
+      assertThat(store.queries().candidates(item, 1)).hasSize(4);
     }
   }
 
