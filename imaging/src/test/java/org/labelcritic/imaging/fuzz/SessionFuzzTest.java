@@ -159,6 +159,17 @@ class SessionFuzzTest {
     }
     Path pristine = dir.resolve("pristine.db");
     Files.copy(base, pristine);
+    // ann also edited ct-002 in the shared dataset, differently: her offline edit has the same
+    // revision, so every merge of hers takes the path that keeps both.
+    try (Store store = Store.open(pristine)) {
+      store
+          .writer()
+          .reviewerCandidate(
+              items.get("ct-002"),
+              store.structureId("liver"),
+              "ann",
+              mask(masks, "ct-002-ann-edit-in-the-office").file());
+    }
 
     try (Store laptop = Store.open(base)) {
       long liver = laptop.structureId("liver");
@@ -640,6 +651,11 @@ class SessionFuzzTest {
         assertThat(r.skipped()).as(r.toString()).isEmpty();
         assertThat(r.added()).isEqualTo(data.decisions().size());
         assertThat(r.conflicts()).isNotEmpty();
+        if (s.name().equals("ann.lcws")) {
+          assertThat(r.conflicts())
+              .anySatisfy(c -> assertThat(c).contains("ct-002/liver").contains("as r2"));
+          assertThat(r.masksWritten()).isEqualTo(1);
+        }
         assertThat(t.store.integrityCheck()).isEqualTo("ok");
       }
       assertThat(f.seeds()).allSatisfy(s -> assertThat(s.fields()).hasSizeGreaterThan(50));
