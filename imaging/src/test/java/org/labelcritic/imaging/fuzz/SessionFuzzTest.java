@@ -55,15 +55,19 @@ import org.slf4j.LoggerFactory;
 /**
  * Mutated offline session files ({@code .lcws}, SQLite) read with {@link SessionFile#read} and
  * merged with {@link SessionStore#merge} into a copy of the dataset they belong to. Each input ends
- * in a read and merge whose report matches what the database gained, or in a clear error that names
- * the session file; a refused merge leaves the database and the mask folder untouched.
+ * in a read and merge whose report matches what the database gained (no decision twice, every
+ * decision merged, already there or reported skipped), or in a clear error that names the session
+ * file; a refused merge leaves the database and the mask folder untouched. Two levels: the file's
+ * bytes (SQLite's own structure: header, pages, cells) and, separately, the rows' values (each row
+ * as an SQL INSERT line, mutated as text, built into a file again).
  *
  * <p>The seeds are made here, through the same calls the review screen and {@code lcw session
  * export} use: a dataset with scans (model masks) and form cells (codes), a verdict, a third
  * reviewer's decisions already in it, and two reviewers' offline work (accepts, a mask edit, a
- * typed code, a flag with a note, a reopen, an open and an ended session). Uids, times and the
- * dataset's uid are fixed afterwards, so the seed files are the same bytes on every run and an
- * input is reproduced by its index.
+ * typed code, a flag with a note, a reopen, an open and an ended session); ann also made another
+ * edit of the same scan in the dataset itself. Uids, times and the dataset's uid are fixed
+ * afterwards, so the seed files are the same bytes on every run and an input is reproduced by its
+ * index and {@code -Dfuzz.seed}.
  */
 class SessionFuzzTest {
   private static final Logger LOG = LoggerFactory.getLogger(SessionFuzzTest.class);
@@ -76,6 +80,12 @@ class SessionFuzzTest {
   static final int CHECK_EVERY = 100;
 
   static final int AGAIN_EVERY = 10;
+
+  /**
+   * Inputs of the row-level run: a quarter of the byte-level count, as each builds a file first
+   * (the byte-level run gives the 10,000 per reader); {@code -Dfuzz.inputs} scales both.
+   */
+  static final int ROW_INPUTS = FuzzRun.INPUTS / 4;
 
   @TempDir Path dir;
 
@@ -408,6 +418,10 @@ class SessionFuzzTest {
     final Map<String, Long> before;
     final Map<String, Integer> refusals = new TreeMap<>();
     final Map<String, String> seedText = new HashMap<>();
+
+    /** The seeds' session files by seed name, to count the inputs whose values changed. */
+    final Map<String, byte[]> seedFiles;
+
     int inputs;
     int changed;
     int merged;
@@ -416,8 +430,9 @@ class SessionFuzzTest {
     int decisionsAdded;
     int integrityChecks;
 
-    SessionTarget(Path dir, Path pristine) throws Exception {
+    SessionTarget(Path dir, Path pristine, Map<String, byte[]> seedFiles) throws Exception {
       this.pristine = pristine;
+      this.seedFiles = seedFiles;
       this.input = dir.resolve(FILE);
       this.db = dir.resolve("target.db");
       this.masks = Files.createDirectories(dir.resolve("target-masks"));
@@ -445,7 +460,9 @@ class SessionFuzzTest {
         refusals.merge(kind(e.getMessage()), 1, Integer::sum);
         throw e;
       }
-      if (!text(data).equals(seedText.computeIfAbsent(seed.name(), n -> seedText(seed)))) {
+      byte[] original = seedFiles.get(seed.name());
+      if (original != null
+          && !text(data).equals(seedText.computeIfAbsent(seed.name(), n -> seedText(original)))) {
         changed++;
       }
       long version = dataVersion();
@@ -495,10 +512,10 @@ class SessionFuzzTest {
       return b.toString();
     }
 
-    private String seedText(Seed seed) {
+    private String seedText(byte[] seedFile) {
       try {
         Path copy = input.resolveSibling("seed.lcws");
-        Files.write(copy, seed.bytes());
+        Files.write(copy, seedFile);
         return text(SessionFile.read(copy));
       } catch (IOException | LabelCriticException e) {
         throw new IllegalStateException(e);
@@ -627,13 +644,93 @@ class SessionFuzzTest {
     }
   }
 
+  /**
+   * A session file as text: its rows as one SQL INSERT a line (blobs in hex), for mutating the
+   * values rather than the file's structure.
+   */
+  static byte[] rowsAsSql(byte[] sessionFile, Path scratch) throws Exception {
+    Files.write(scratch, sessionFile);
+    StringBuilder sql = new StringBuilder();
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + scratch);
+        Statement s = c.createStatement()) {
+      for (String table : List.of("lcws_meta", "session", "candidate", "decision")) {
+        try (ResultSet rs = s.executeQuery("SELECT * FROM " + table)) {
+          int n = rs.getMetaData().getColumnCount();
+          while (rs.next()) {
+            sql.append("INSERT INTO ").append(table).append(" VALUES (");
+            for (int i = 1; i <= n; i++) {
+              Object v = rs.getObject(i);
+              sql.append(i > 1 ? ", " : "")
+                  .append(
+                      switch (v) {
+                        case null -> "NULL";
+                        case byte[] b -> "X'" + HexFormat.of().formatHex(b) + "'";
+                        case Number x -> x.toString();
+                        default -> "'" + v.toString().replace("'", "''") + "'";
+                      });
+            }
+            sql.append(");\n");
+          }
+        }
+      }
+    }
+    return sql.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** The session file format's tables, as a session file of {@code seed} declares them. */
+  static List<String> schema(byte[] sessionFile, Path scratch) throws Exception {
+    Files.write(scratch, sessionFile);
+    List<String> ddl = new ArrayList<>();
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + scratch);
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT sql FROM sqlite_master WHERE type = 'table' ORDER BY rootpage")) {
+      while (rs.next()) {
+        ddl.add(rs.getString(1));
+      }
+    }
+    return ddl;
+  }
+
+  /**
+   * Builds a session file from mutated INSERT lines (a line SQLite refuses, such as one that breaks
+   * the format's NOT NULL, leaves its row out) and hands its bytes to {@code target}.
+   */
+  static FuzzRun.Target fromRows(Path dir, List<String> schema, FuzzRun.Target target) {
+    Path built = dir.resolve("built.lcws");
+    return (seed, input) -> {
+      Files.deleteIfExists(built);
+      try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + built);
+          Statement s = c.createStatement()) {
+        s.executeUpdate("PRAGMA journal_mode = OFF");
+        s.executeUpdate("PRAGMA synchronous = OFF");
+        c.setAutoCommit(false);
+        for (String ddl : schema) {
+          s.executeUpdate(ddl);
+        }
+        for (String line : new String(input, StandardCharsets.UTF_8).split("\n")) {
+          if (!line.isBlank()) {
+            try {
+              s.executeUpdate(line);
+            } catch (SQLException refused) {
+              // not a row: left out, as a damaged row would be
+            }
+          }
+        }
+        c.commit();
+      }
+      target.read(seed, Files.readAllBytes(built));
+    };
+  }
+
   /** For {@link FuzzRegressionTest}: each input merged into a fresh copy of the dataset. */
   static FuzzRun.Target target(Path dir) throws Exception {
     Fixture f = prepare(Files.createDirectories(dir.resolve("fixture")));
     int[] n = {0};
     return (seed, input) -> {
       Path d = Files.createDirectories(dir.resolve("run-" + n[0]++));
-      try (SessionTarget t = new SessionTarget(d, f.pristine())) {
+      try (SessionTarget t = new SessionTarget(d, f.pristine(), Map.of())) {
         t.read(seed, input);
       }
     };
@@ -642,8 +739,9 @@ class SessionFuzzTest {
   @Test
   void theSeedsMergeCleanly() throws Exception {
     Fixture f = prepare(dir.resolve("fixture"));
+    Map<String, byte[]> seedFiles = Map.of();
     try (SessionTarget t =
-        new SessionTarget(Files.createDirectories(dir.resolve("t")), f.pristine())) {
+        new SessionTarget(Files.createDirectories(dir.resolve("t")), f.pristine(), seedFiles)) {
       for (Seed s : f.seeds()) {
         Files.write(t.input, s.bytes());
         SessionData data = SessionFile.read(t.input);
@@ -669,12 +767,47 @@ class SessionFuzzTest {
   }
 
   @Test
+  void everyMutatedSessionRowIsMergedSkippedOrRefusedClearly() throws Exception {
+    Fixture f = prepare(dir.resolve("fixture"));
+    Path work = Files.createDirectories(dir.resolve("rows"));
+    List<Seed> seeds = new ArrayList<>();
+    Map<String, byte[]> seedFiles = new HashMap<>();
+    for (Seed s : f.seeds()) {
+      seeds.add(new Seed(s.name() + ".sql", rowsAsSql(s.bytes(), work.resolve("scratch.lcws"))));
+      seedFiles.put(s.name() + ".sql", s.bytes());
+    }
+    List<String> schema = schema(f.seeds().getFirst().bytes(), work.resolve("scratch.lcws"));
+    FuzzRun.Result r;
+    try (SessionTarget t =
+        new SessionTarget(Files.createDirectories(dir.resolve("t")), f.pristine(), seedFiles)) {
+      ch.qos.logback.classic.Logger audit =
+          (ch.qos.logback.classic.Logger) LoggerFactory.getLogger(AuditLog.LOGGER);
+      ch.qos.logback.classic.Level level = audit.getLevel();
+      audit.setLevel(ch.qos.logback.classic.Level.WARN);
+      try {
+        r =
+            new FuzzRun("session-rows", seeds, true, FILE)
+                .run(ROW_INPUTS, fromRows(work, schema, t));
+      } finally {
+        audit.setLevel(level);
+      }
+      LOG.info("{}; {}", r.summary(), t.summary());
+      assertThat(r.findings()).as(r.summary()).isEmpty();
+      assertThat(t.merged).as("some inputs are read and merged").isPositive();
+      assertThat(t.store.integrityCheck()).isEqualTo("ok");
+    }
+    assertThat(r.inputs()).isEqualTo(ROW_INPUTS);
+    assertThat(r.refused()).as("some mutations damage a row").isPositive();
+  }
+
+  @Test
   void everyMutatedSessionFileIsMergedOrRefusedClearly() throws Exception {
     Fixture f = prepare(dir.resolve("fixture"));
+    Map<String, byte[]> seedFiles = new HashMap<>();
+    f.seeds().forEach(s -> seedFiles.put(s.name(), s.bytes()));
     FuzzRun.Result r;
-    String merges;
     try (SessionTarget t =
-        new SessionTarget(Files.createDirectories(dir.resolve("t")), f.pristine())) {
+        new SessionTarget(Files.createDirectories(dir.resolve("t")), f.pristine(), seedFiles)) {
       // every merge writes an audit line; ten thousand would bury the test output
       ch.qos.logback.classic.Logger audit =
           (ch.qos.logback.classic.Logger) LoggerFactory.getLogger(AuditLog.LOGGER);
@@ -685,12 +818,11 @@ class SessionFuzzTest {
       } finally {
         audit.setLevel(level);
       }
-      merges = t.summary();
+      LOG.info("{}; {}", r.summary(), t.summary());
+      assertThat(r.findings()).as(r.summary()).isEmpty();
       assertThat(t.merged).as("some inputs are read and merged").isPositive();
       assertThat(t.store.integrityCheck()).isEqualTo("ok");
     }
-    LOG.info("{}; {}", r.summary(), merges);
-    assertThat(r.findings()).as(r.summary()).isEmpty();
     assertThat(r.inputs()).isEqualTo(FuzzRun.INPUTS);
     assertThat(r.refused()).as("some mutations break the file").isPositive();
   }

@@ -325,7 +325,17 @@ public final class SessionFile {
       if (v instanceof Integer || v instanceof Long) {
         return ((Number) v).longValue();
       }
-      throw damaged(column, v == null ? "is empty (NULL)" : "is '" + v + "', not a whole number");
+      throw damaged(
+          column,
+          switch (v) {
+            case null -> "is empty (NULL)";
+            case byte[] b -> "holds " + b.length + " bytes of binary data, not a whole number";
+            default -> "is '" + shorten(String.valueOf(v)) + "', not a whole number";
+          });
+    }
+
+    private static String shorten(String v) {
+      return v.length() > 40 ? v.substring(0, 40) + "..." : v;
     }
 
     LabelCriticException damaged(int column, String what) throws SQLException {

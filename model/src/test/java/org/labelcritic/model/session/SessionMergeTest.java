@@ -424,6 +424,17 @@ class SessionMergeTest {
         .hasMessageContaining(file.toString())
         .hasMessageContaining("table decision, row 1: column decided_at is empty (NULL)")
         .hasMessageContaining("damaged");
+
+    Path text = dir.resolve("text-number.lcws");
+    Files.copy(sessions.getFirst(), text);
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + text);
+        Statement st = c.createStatement()) {
+      st.executeUpdate("UPDATE decision SET time_spent_ms = 'soon'");
+    }
+    assertThatThrownBy(() -> SessionFile.read(text))
+        .hasMessageContaining(text.toString())
+        .hasMessageContaining("table decision, row 1: column time_spent_ms is 'soon',")
+        .hasMessageContaining("not a whole number");
   }
 
   @Test
