@@ -466,6 +466,17 @@ class SessionFuzzTest {
         changed++;
       }
       long version = dataVersion();
+      try {
+        mergeAndCheck(data);
+      } finally {
+        if (dataVersion() != version || maskFiles() != 0) {
+          restore(); // also after a finding, so that it does not spill into the next input
+        }
+      }
+    }
+
+    private void mergeAndCheck(SessionData data) throws Exception {
+      long version = dataVersion();
       MergeReport report;
       try {
         report = sessions.merge(data, FILE, masks);
@@ -495,7 +506,6 @@ class SessionFuzzTest {
         assertThat(again.alreadyPresent()).isEqualTo(report.added() + report.alreadyPresent());
         assertThat(counts().get("decision")).isEqualTo(before.get("decision") + report.added());
       }
-      restore();
     }
 
     /** What a refusal says, without the file's path and the details that vary. */
