@@ -26,7 +26,8 @@ class FuzzRegressionTest {
   private Map<String, FuzzRun.Target> targets() throws Exception {
     return Map.of(
         "nifti", NiftiFuzzTest.target(Files.createDirectories(dir.resolve("nifti"))),
-        "dicom", DicomFuzzTest.target(Files.createDirectories(dir.resolve("dicom"))));
+        "dicom", DicomFuzzTest.target(Files.createDirectories(dir.resolve("dicom"))),
+        "session", SessionFuzzTest.target(Files.createDirectories(dir.resolve("session"))));
   }
 
   @TestFactory
@@ -71,5 +72,24 @@ class FuzzRegressionTest {
         .hasMessageContaining("fuzz-input.nii")
         .hasMessageContaining("vox_offset")
         .hasMessageContaining("beyond the end of any file");
+  }
+
+  @Test
+  void sessionFilesWithNullsTheFormatForbidsAreRefusedNamingTableRowAndColumn() throws Exception {
+    FuzzRun.Target session = targets().get("session");
+    for (String name :
+        List.of(
+            "decision-row-all-null.lcws",
+            "decision-uid-null.lcws",
+            "session-null-uid-not-null-constraint.lcws")) {
+      byte[] b = Corpus.bytes("fuzz/regressions/session/" + name);
+
+      assertThatThrownBy(() -> session.read(new Seed(name, b), b))
+          .as(name)
+          .isInstanceOf(LabelCriticException.class)
+          .hasMessageContaining(SessionFuzzTest.FILE)
+          .hasMessageMatching("(?s).*table (decision|session), row \\d+: column \\w+ .*")
+          .hasMessageContaining("the session file is damaged");
+    }
   }
 }

@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import org.labelcritic.model.LabelCriticException;
 import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
 
 /**
  * Reads and writes session files ({@code .lcws}): SQLite files with a small schema of their own
@@ -99,7 +101,11 @@ public final class SessionFile {
         }
       } catch (SQLException e) {
         throw LabelCriticException.inFile(
-            file, "is not a LabelCritic session file (no lcws_meta table)", e);
+            file,
+            e.getMessage() != null && e.getMessage().contains("no such table")
+                ? "is not a LabelCritic session file (no lcws_meta table)"
+                : cannotRead(e),
+            e);
       }
       int format = intMeta(file, meta, "format");
       if (format > FORMAT) {
@@ -123,12 +129,37 @@ public final class SessionFile {
           intMeta(file, meta, "schema_version"),
           meta.get("reviewer"),
           meta.getOrDefault("exported_at", ""),
-          readSessions(c),
-          readCandidates(c),
-          readDecisions(c));
+          readSessions(file, c),
+          readCandidates(file, c),
+          readDecisions(file, c));
     } catch (SQLException e) {
-      throw LabelCriticException.inFile(file, "cannot read the session file: " + e.getMessage(), e);
+      throw LabelCriticException.inFile(file, cannotRead(e), e);
     }
+  }
+
+  /** Why SQLite could not read a session file, in words. */
+  private static String cannotRead(SQLException e) {
+    int primary = e instanceof SQLiteException se ? se.getResultCode().code & 0xFF : -1;
+    if (primary == SQLiteErrorCode.SQLITE_NOTADB.code) {
+      return "is not a LabelCritic session file (not an SQLite database)";
+    }
+    if (primary == SQLiteErrorCode.SQLITE_CORRUPT.code) {
+      return "is damaged (SQLite: the database disk image is malformed);"
+          + " export the session again";
+    }
+    if (primary == SQLiteErrorCode.SQLITE_CANTOPEN.code) {
+      return "cannot be opened (SQLite: " + e.getMessage() + ")";
+    }
+    if (e.getMessage() != null
+        && (e.getMessage().contains("no such table")
+            || e.getMessage().contains("no such column"))) {
+      return "is not a LabelCritic session file of format "
+          + FORMAT
+          + " (SQLite: "
+          + e.getMessage()
+          + ")";
+    }
+    return "cannot read the session file: " + e.getMessage();
   }
 
   private static int intMeta(Path file, Map<String, String> meta, String key)
@@ -254,35 +285,93 @@ public final class SessionFile {
     }
   }
 
-  private static CandidateKey readKey(ResultSet rs, int first) throws SQLException {
-    String source = rs.getString(first);
+  /**
+   * A candidate key from four columns (source, kind, version, revision); null when the source is
+   * null, unless {@code row.table} requires one.
+   */
+  private static CandidateKey readKey(Row row, ResultSet rs, int first, boolean required)
+      throws SQLException, LabelCriticException {
+    String source = required ? row.text(first) : rs.getString(first);
     if (source == null) {
       return null;
     }
     return new CandidateKey(
-        source, rs.getString(first + 1), rs.getString(first + 2), rs.getInt(first + 3));
+        source, row.text(first + 1), rs.getString(first + 2), row.whole(first + 3));
   }
 
-  private static List<PortableSession> readSessions(Connection c) throws SQLException {
+  /**
+   * One row being read, for messages that name the table, the row and the column: the format
+   * declares these columns NOT NULL, so a NULL (or a damaged number) means a damaged file.
+   */
+  private record Row(Path file, String table, int number, ResultSet rs) {
+    String text(int column) throws SQLException, LabelCriticException {
+      String v = rs.getString(column);
+      if (v == null) {
+        throw damaged(column, "is empty (NULL)");
+      }
+      return v;
+    }
+
+    int whole(int column) throws SQLException, LabelCriticException {
+      long v = wholeLong(column);
+      if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
+        throw damaged(column, "is " + v + ", out of range");
+      }
+      return (int) v;
+    }
+
+    long wholeLong(int column) throws SQLException, LabelCriticException {
+      Object v = rs.getObject(column);
+      if (v instanceof Integer || v instanceof Long) {
+        return ((Number) v).longValue();
+      }
+      throw damaged(
+          column,
+          switch (v) {
+            case null -> "is empty (NULL)";
+            case byte[] b -> "holds " + b.length + " bytes of binary data, not a whole number";
+            default -> "is '" + shorten(String.valueOf(v)) + "', not a whole number";
+          });
+    }
+
+    private static String shorten(String v) {
+      return v.length() > 40 ? v.substring(0, 40) + "..." : v;
+    }
+
+    LabelCriticException damaged(int column, String what) throws SQLException {
+      return LabelCriticException.inFile(
+          file,
+          "table "
+              + table
+              + ", row "
+              + number
+              + ": column "
+              + rs.getMetaData().getColumnName(column)
+              + " "
+              + what
+              + "; the session file is damaged");
+    }
+  }
+
+  private static List<PortableSession> readSessions(Path file, Connection c)
+      throws SQLException, LabelCriticException {
     List<PortableSession> out = new ArrayList<>();
     try (Statement s = c.createStatement();
         ResultSet rs =
             s.executeQuery(
                 "SELECT uid, reviewer, machine, started_at, ended_at FROM session ORDER BY uid")) {
       while (rs.next()) {
+        Row row = new Row(file, "session", out.size() + 1, rs);
         out.add(
             new PortableSession(
-                rs.getString(1),
-                rs.getString(2),
-                rs.getString(3),
-                rs.getString(4),
-                rs.getString(5)));
+                row.text(1), row.text(2), row.text(3), row.text(4), rs.getString(5)));
       }
     }
     return out;
   }
 
-  private static List<PortableCandidate> readCandidates(Connection c) throws SQLException {
+  private static List<PortableCandidate> readCandidates(Path file, Connection c)
+      throws SQLException, LabelCriticException {
     List<PortableCandidate> out = new ArrayList<>();
     try (Statement s = c.createStatement();
         ResultSet rs =
@@ -291,13 +380,14 @@ public final class SessionFile {
                     + " mask_sha256, label_values, mask_file_name, mask_bytes, code, confidence,"
                     + " digit_confidences FROM candidate ORDER BY id")) {
       while (rs.next()) {
+        Row row = new Row(file, "candidate", out.size() + 1, rs);
         double conf = rs.getDouble(12);
         Double confidence = rs.wasNull() ? null : conf;
         out.add(
             new PortableCandidate(
-                rs.getString(1),
-                rs.getString(2),
-                readKey(rs, 3),
+                row.text(1),
+                row.text(2),
+                readKey(row, rs, 3, true),
                 rs.getString(7),
                 rs.getString(8),
                 rs.getString(9),
@@ -310,7 +400,8 @@ public final class SessionFile {
     return out;
   }
 
-  private static List<PortableDecision> readDecisions(Connection c) throws SQLException {
+  private static List<PortableDecision> readDecisions(Path file, Connection c)
+      throws SQLException, LabelCriticException {
     List<PortableDecision> out = new ArrayList<>();
     try (Statement s = c.createStatement();
         ResultSet rs =
@@ -321,25 +412,30 @@ public final class SessionFile {
                     + " va_revision, vb_source, vb_kind, vb_version, vb_revision, time_spent_ms,"
                     + " decided_at FROM decision ORDER BY decided_at, uid")) {
       while (rs.next()) {
+        Row row = new Row(file, "decision", out.size() + 1, rs);
         String critic = rs.getString(13);
         PortableVerdict v =
             critic == null
                 ? null
-                : new PortableVerdict(critic, rs.getString(14), readKey(rs, 15), readKey(rs, 19));
+                : new PortableVerdict(
+                    critic,
+                    rs.getString(14),
+                    readKey(row, rs, 15, false),
+                    readKey(row, rs, 19, false));
         out.add(
             new PortableDecision(
-                rs.getString(1),
-                rs.getString(2),
-                rs.getString(3),
-                rs.getString(4),
+                row.text(1),
+                row.text(2),
+                row.text(3),
+                row.text(4),
                 rs.getString(5),
-                rs.getString(6),
-                readKey(rs, 7),
+                row.text(6),
+                readKey(row, rs, 7, false),
                 rs.getString(11),
-                rs.getString(12),
+                row.text(12),
                 v,
-                rs.getLong(23),
-                rs.getString(24)));
+                row.wholeLong(23),
+                row.text(24)));
       }
     }
     return out;

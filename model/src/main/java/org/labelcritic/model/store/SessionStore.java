@@ -13,6 +13,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -223,20 +224,26 @@ public final class SessionStore {
   // ---------------------------------------------------------------- merge
 
   /**
-   * Merges a session's data into this database.
+   * Merges a session's data into this database, in one transaction: everything is merged, or
+   * nothing (no candidate, source, session, decision or mask file is left behind by a merge that
+   * fails midway). Decisions, sessions and edited candidates that cannot be placed (an unknown
+   * item, a damaged value) are skipped and listed in the report; the rest merges.
    *
-   * @param fileName the session file's name, for the report and the record of merges
+   * @param fileName the session file's name, for the report and the record of merges; every error
+   *     names it
    * @param maskDir where edited masks carried in the session are written ({@code
    *     <maskDir>/<sha256>/<file name>}); the candidates refer to them there
    * @throws LabelCriticException when the session belongs to another dataset, comes from a newer
-   *     schema, or carries a mask whose bytes do not match its SHA-256; nothing is merged then
+   *     schema, carries a mask whose bytes do not match its SHA-256, or cannot be written (a mask
+   *     file, the database); nothing is merged then
    */
   public MergeReport merge(SessionData data, String fileName, Path maskDir)
       throws LabelCriticException {
     Path here = store.file();
+    Path file = Path.of(fileName);
     if (!store.dataset().uid().equals(data.datasetUid())) {
       throw LabelCriticException.inFile(
-          Path.of(fileName),
+          file,
           "belongs to dataset '"
               + data.datasetName()
               + "' ("
@@ -251,7 +258,7 @@ public final class SessionStore {
     }
     if (data.schemaVersion() > Database.SCHEMA_VERSION) {
       throw LabelCriticException.inFile(
-          Path.of(fileName),
+          file,
           "was written with schema version "
               + data.schemaVersion()
               + ", newer than this program knows ("
@@ -261,7 +268,7 @@ public final class SessionStore {
     for (PortableCandidate c : data.candidates()) {
       if (c.isMask() && !sha256(c.maskBytes()).equals(c.maskSha256())) {
         throw LabelCriticException.inFile(
-            Path.of(fileName),
+            file,
             "the edited mask "
                 + c.maskFileName()
                 + " of "
@@ -271,81 +278,116 @@ public final class SessionStore {
                 + " does not match its SHA-256: the file is damaged; nothing was merged");
       }
     }
-    List<String> skipped = new ArrayList<>();
-    int masks = 0;
-    for (PortableCandidate c : data.candidates()) {
-      masks += ensureCandidate(c, maskDir, skipped) ? 1 : 0;
-    }
     List<PortableDecision> ordered = new ArrayList<>(data.decisions());
+    Comparator<String> text = Comparator.nullsFirst(Comparator.naturalOrder());
     ordered.sort(
-        Comparator.comparing(PortableDecision::decidedAt).thenComparing(PortableDecision::uid));
-    int finalMasks = masks;
-    return store.transaction(
-        c -> {
-          int sessionsAdded = mergeSessions(data.sessions());
-          int added = 0;
-          int present = 0;
-          List<String> conflicts = new ArrayList<>();
-          for (PortableDecision d : ordered) {
-            PreparedStatement exists = store.statement("SELECT id FROM decision WHERE uid = ?");
-            exists.setString(1, d.uid());
-            if (store.optionalLong(exists).isPresent()) {
-              present++;
-              continue;
+        Comparator.comparing(PortableDecision::decidedAt, text)
+            .thenComparing(PortableDecision::uid, text));
+    // Mask files this merge wrote: removed again when the transaction does not commit.
+    List<Path> written = new ArrayList<>();
+    try {
+      return store.transaction(
+          c -> {
+            List<String> skipped = new ArrayList<>();
+            List<String> conflicts = new ArrayList<>();
+            // The session's edited candidates: where each landed here, or empty when skipped.
+            Map<String, Optional<Long>> placed = new HashMap<>();
+            int masks = 0;
+            for (PortableCandidate p : data.candidates()) {
+              masks += ensureCandidate(p, maskDir, skipped, conflicts, written, placed) ? 1 : 0;
             }
-            Optional<String> invalid = invalid(d);
-            if (invalid.isPresent()) {
-              skipped.add("decision " + d.uid() + ": " + invalid.get());
-              continue;
+            int sessionsAdded = mergeSessions(data.sessions(), skipped);
+            int added = 0;
+            int present = 0;
+            for (PortableDecision d : ordered) {
+              PreparedStatement exists = store.statement("SELECT id FROM decision WHERE uid = ?");
+              exists.setString(1, d.uid());
+              if (store.optionalLong(exists).isPresent()) {
+                present++;
+                continue;
+              }
+              Optional<String> invalid = invalid(d);
+              if (invalid.isPresent()) {
+                skipped.add("decision " + d.uid() + ": " + invalid.get());
+                continue;
+              }
+              if (insert(d, skipped, conflicts, placed)) {
+                added++;
+              }
             }
-            if (insert(d, skipped, conflicts)) {
-              added++;
-            }
+            PreparedStatement rec =
+                store.statement(
+                    "INSERT INTO merged_session (file_uid, reviewer, file_name, decisions_added,"
+                        + " merged_at) VALUES (?, ?, ?, ?, ?)");
+            rec.setString(1, data.fileUid());
+            rec.setString(2, data.reviewer());
+            rec.setString(3, fileName);
+            rec.setInt(4, added);
+            rec.setString(5, Instant.now().toString());
+            rec.executeUpdate();
+            AuditLog.append(
+                store,
+                data.reviewer(),
+                AuditLog.Kind.MERGE,
+                "merged "
+                    + fileName
+                    + " ("
+                    + data.fileUid()
+                    + "): "
+                    + added
+                    + " decision(s) added, "
+                    + present
+                    + " already present, "
+                    + conflicts.size()
+                    + " conflict(s), "
+                    + skipped.size()
+                    + " skipped",
+                true);
+            return new MergeReport(
+                fileName,
+                data.reviewer(),
+                added,
+                present,
+                sessionsAdded,
+                masks,
+                conflicts,
+                skipped);
+          });
+    } catch (LabelCriticException e) {
+      removeWritten(written, e);
+      throw LabelCriticException.inFile(
+          file,
+          "cannot be merged into " + here + ": " + e.getMessage() + "; nothing was merged",
+          e);
+    } catch (RuntimeException e) {
+      removeWritten(written, e);
+      throw e;
+    }
+  }
+
+  /** Removes the mask files a failed merge wrote, and their folders when empty. */
+  private static void removeWritten(List<Path> written, Exception cause) {
+    for (Path p : written) {
+      try {
+        Files.deleteIfExists(p);
+        try (var left = Files.list(p.getParent())) {
+          if (left.findAny().isEmpty()) {
+            Files.deleteIfExists(p.getParent());
           }
-          PreparedStatement rec =
-              store.statement(
-                  "INSERT INTO merged_session (file_uid, reviewer, file_name, decisions_added,"
-                      + " merged_at) VALUES (?, ?, ?, ?, ?)");
-          rec.setString(1, data.fileUid());
-          rec.setString(2, data.reviewer());
-          rec.setString(3, fileName);
-          rec.setInt(4, added);
-          rec.setString(5, Instant.now().toString());
-          rec.executeUpdate();
-          AuditLog.append(
-              store,
-              data.reviewer(),
-              AuditLog.Kind.MERGE,
-              "merged "
-                  + fileName
-                  + " ("
-                  + data.fileUid()
-                  + "): "
-                  + added
-                  + " decision(s) added, "
-                  + present
-                  + " already present, "
-                  + conflicts.size()
-                  + " conflict(s), "
-                  + skipped.size()
-                  + " skipped",
-              true);
-          return new MergeReport(
-              fileName,
-              data.reviewer(),
-              added,
-              present,
-              sessionsAdded,
-              finalMasks,
-              conflicts,
-              skipped);
-        });
+        }
+      } catch (IOException suppressed) {
+        cause.addSuppressed(suppressed);
+      }
+    }
   }
 
   /** Why a decision read from a session file cannot be a decision, if it cannot. */
   static Optional<String> invalid(PortableDecision d) {
     if (d.uid() == null || d.uid().isBlank()) {
       return Optional.of("no uid");
+    }
+    if (d.reviewer() == null || d.reviewer().isBlank()) {
+      return Optional.of("no reviewer");
     }
     if (d.decidedAt() == null) {
       return Optional.of("no decision time");
@@ -380,10 +422,15 @@ public final class SessionStore {
     };
   }
 
-  private int mergeSessions(List<PortableSession> sessions)
+  private int mergeSessions(List<PortableSession> sessions, List<String> skipped)
       throws SQLException, LabelCriticException {
     int added = 0;
     for (PortableSession s : sessions) {
+      Optional<String> invalid = invalid(s);
+      if (invalid.isPresent()) {
+        skipped.add("session " + s.uid() + ": " + invalid.get());
+        continue;
+      }
       PreparedStatement find = store.statement("SELECT ended_at FROM review_session WHERE uid = ?");
       find.setString(1, s.uid());
       boolean found;
@@ -418,8 +465,26 @@ public final class SessionStore {
     return added;
   }
 
+  /** Why a session read from a session file cannot be a review session, if it cannot. */
+  static Optional<String> invalid(PortableSession s) {
+    if (s.uid() == null || s.uid().isBlank()) {
+      return Optional.of("no uid");
+    }
+    if (s.reviewer() == null || s.reviewer().isBlank()) {
+      return Optional.of("no reviewer");
+    }
+    if (s.startedAt() == null) {
+      return Optional.of("no start time");
+    }
+    return Optional.empty();
+  }
+
   /** Inserts one decision; false (with the reason in {@code skipped}) when it cannot be placed. */
-  private boolean insert(PortableDecision d, List<String> skipped, List<String> conflicts)
+  private boolean insert(
+      PortableDecision d,
+      List<String> skipped,
+      List<String> conflicts,
+      Map<String, Optional<Long>> placed)
       throws SQLException, LabelCriticException {
     String unit = d.item() + "/" + d.structure();
     Optional<Long> item = idByName("SELECT id FROM item WHERE external_id = ?", d.item());
@@ -435,7 +500,19 @@ public final class SessionStore {
     }
     Long candidate = null;
     if (d.candidate() != null) {
-      Optional<Long> cid = candidateId(item.get(), structure.get(), d.candidate());
+      Optional<Long> cid = placed.get(ref(d.item(), d.structure(), d.candidate()));
+      if (cid != null && cid.isEmpty()) {
+        skipped.add(
+            "decision "
+                + d.uid()
+                + ": the edited candidate it chooses on "
+                + unit
+                + " was skipped");
+        return false;
+      }
+      if (cid == null) {
+        cid = candidateId(item.get(), structure.get(), d.candidate());
+      }
       if (cid.isEmpty()) {
         skipped.add(
             "decision "
@@ -560,72 +637,78 @@ public final class SessionStore {
     return action + " #" + candidateId;
   }
 
-  /** Makes sure a reviewer-made candidate exists; true when a mask file was written. */
-  private boolean ensureCandidate(PortableCandidate p, Path maskDir, List<String> skipped)
-      throws LabelCriticException {
-    Optional<Long> item =
-        store.call(c -> idByName("SELECT id FROM item WHERE external_id = ?", p.item()));
-    Optional<Long> structure =
-        store.call(c -> idByName("SELECT id FROM structure WHERE name = ?", p.structure()));
+  /**
+   * Makes sure a reviewer-made candidate exists, with the revision it has in the session file (or
+   * the next free one when this database has a different edit under that revision); true when a
+   * mask file was written (its path is added to {@code written}). Where it landed, or that it was
+   * skipped, goes into {@code placed}. Runs inside the merge's transaction.
+   */
+  private boolean ensureCandidate(
+      PortableCandidate p,
+      Path maskDir,
+      List<String> skipped,
+      List<String> conflicts,
+      List<Path> written,
+      Map<String, Optional<Long>> placed)
+      throws SQLException, LabelCriticException {
+    String what = "edited candidate of " + p.item() + "/" + p.structure() + ": ";
+    Optional<Long> item = idByName("SELECT id FROM item WHERE external_id = ?", p.item());
+    Optional<Long> structure = idByName("SELECT id FROM structure WHERE name = ?", p.structure());
     if (item.isEmpty() || structure.isEmpty()) {
-      skipped.add(
-          "edited candidate of "
-              + p.item()
-              + "/"
-              + p.structure()
-              + ": the item or structure is not in this database");
+      skipped.add(what + "the item or structure is not in this database");
       return false;
     }
     CandidateKey k = p.key();
-    if (k.revision() != 0) {
+    if (k == null) {
+      skipped.add(what + "no source");
+      return false;
+    }
+    String ref = ref(p.item(), p.structure(), k);
+    if (placed.containsKey(ref)) {
+      skipped.add(what + "a second edit of source '" + k.source() + "' r" + k.revision());
+      return false;
+    }
+    placed.put(ref, Optional.empty()); // until it is placed
+    if (k.revision() < 0) {
+      skipped.add(what + "revision " + k.revision() + " is negative");
+      return false;
+    }
+    if (!SourceKind.PERSON.name().equals(k.sourceKind())) {
       skipped.add(
-          "edited candidate of "
-              + p.item()
-              + "/"
-              + p.structure()
-              + ": revision "
-              + k.revision()
-              + " cannot be merged by this version");
+          what
+              + "source kind '"
+              + k.sourceKind()
+              + "' is not "
+              + SourceKind.PERSON
+              + ": a session carries only reviewers' edits");
       return false;
     }
-    if (store.call(c -> candidateId(item.get(), structure.get(), k)).isPresent()) {
+    if (k.source().isBlank()) {
+      skipped.add(what + "the source has no name");
       return false;
     }
-    SourceKind kind;
-    try {
-      kind = SourceKind.valueOf(k.sourceKind());
-    } catch (IllegalArgumentException e) {
-      skipped.add("edited candidate of " + p.item() + ": unknown source kind " + k.sourceKind());
-      return false;
-    }
-    long source = store.sourceId(k.source(), kind, k.sourceVersion());
-    CandidateLabel label;
-    boolean wrote = false;
-    if (p.isMask()) {
-      Path target = maskDir.resolve(p.maskSha256()).resolve(safeName(p.maskFileName()));
-      try {
-        if (!Files.isRegularFile(target)
-            || !sha256(Files.readAllBytes(target)).equals(p.maskSha256())) {
-          Files.createDirectories(target.getParent());
-          Path tmp = Files.createTempFile(target.getParent(), ".mask-", ".tmp");
-          Files.write(tmp, p.maskBytes());
-          Files.move(
-              tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-          wrote = true;
-        }
-      } catch (IOException e) {
-        throw LabelCriticException.inFile(
-            target, "cannot write the edited mask: " + e.getMessage(), e);
+    PreparedStatement kind = store.statement("SELECT kind FROM source WHERE name = ?");
+    kind.setString(1, k.source());
+    try (ResultSet rs = kind.executeQuery()) {
+      if (rs.next() && !SourceKind.PERSON.name().equals(rs.getString(1))) {
+        skipped.add(
+            what + "'" + k.source() + "' is the name of a " + rs.getString(1) + " source here");
+        return false;
       }
+    }
+    CandidateLabel label;
+    Path target = null;
+    if (p.isMask()) {
       java.util.SortedSet<Integer> values = new java.util.TreeSet<>();
       try {
         for (String v : (p.labelValues() == null ? "1" : p.labelValues()).split(",")) {
           values.add(Integer.parseInt(v.strip()));
         }
       } catch (NumberFormatException e) {
-        skipped.add("edited candidate of " + p.item() + ": label values '" + p.labelValues() + "'");
+        skipped.add(what + "label values '" + p.labelValues() + "' are not whole numbers");
         return false;
       }
+      target = maskDir.resolve(p.maskSha256()).resolve(safeName(p.maskFileName()));
       label =
           new CandidateLabel.Mask(
               new FileRef(
@@ -634,11 +717,16 @@ public final class SessionStore {
                   p.maskSha256()),
               values);
     } else {
-      List<Double> digits = new ArrayList<>();
       if (p.code() == null) {
-        skipped.add("edited candidate of " + p.item() + ": neither a mask nor a code");
+        skipped.add(what + "neither a mask nor a code");
         return false;
       }
+      Double confidence = p.confidence();
+      if (confidence != null && !confidence.isNaN() && (confidence < 0 || confidence > 1)) {
+        skipped.add(what + "confidence " + confidence + " is not between 0 and 1");
+        return false;
+      }
+      List<Double> digits = new ArrayList<>();
       try {
         if (p.digitConfidences() != null && !p.digitConfidences().isBlank()) {
           for (String v : p.digitConfidences().split(";")) {
@@ -646,28 +734,160 @@ public final class SessionStore {
           }
         }
       } catch (NumberFormatException e) {
-        skipped.add(
-            "edited candidate of "
-                + p.item()
-                + ": digit confidences '"
-                + p.digitConfidences()
-                + "'");
+        skipped.add(what + "digit confidences '" + p.digitConfidences() + "' are not numbers");
         return false;
       }
       label =
-          new CandidateLabel.Code(
-              p.code(), p.confidence() == null ? Double.NaN : p.confidence(), digits);
+          new CandidateLabel.Code(p.code(), confidence == null ? Double.NaN : confidence, digits);
     }
-    store.writer().inTransaction(b -> b.candidate(item.get(), structure.get(), source, label));
+    int revision = k.revision();
+    Optional<Long> existing = candidateId(item.get(), structure.get(), k);
+    if (existing.isPresent()) {
+      Optional<Long> same = sameEdit(item.get(), structure.get(), k.source(), p);
+      if (same.isPresent()) { // this edit, here already (under another revision after a clash)
+        placed.put(ref, same);
+        return false;
+      }
+      PreparedStatement next =
+          store.statement(
+              "SELECT COALESCE(MAX(c.revision), 0) + 1 FROM candidate c"
+                  + " JOIN source s ON s.id = c.source_id"
+                  + " WHERE c.item_id = ? AND c.structure_id = ? AND s.name = ?");
+      next.setLong(1, item.get());
+      next.setLong(2, structure.get());
+      next.setString(3, k.source());
+      revision = (int) (long) store.optionalLong(next).orElse(1L);
+      conflicts.add(
+          p.item()
+              + "/"
+              + p.structure()
+              + ": "
+              + k.source()
+              + "'s edit r"
+              + k.revision()
+              + " differs from the edit r"
+              + k.revision()
+              + " already here; both are kept, the merged one as r"
+              + revision);
+    }
+    long source = store.sourceId(k.source(), SourceKind.PERSON, k.sourceVersion());
+    boolean wrote = false;
+    if (target != null) {
+      wrote = writeMask(target, p.maskBytes(), p.maskSha256());
+      if (wrote) {
+        written.add(target);
+      }
+    }
+    PreparedStatement ins =
+        store.statement(
+            "INSERT INTO candidate (item_id, structure_id, source_id, revision, mask_path,"
+                + " mask_size, mask_sha256, label_values, code, confidence, digit_confidences,"
+                + " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    ins.setLong(1, item.get());
+    ins.setLong(2, structure.get());
+    ins.setLong(3, source);
+    ins.setInt(4, revision);
+    for (int i = 5; i <= 11; i++) {
+      ins.setNull(i, i == 6 ? Types.INTEGER : i == 10 ? Types.REAL : Types.VARCHAR);
+    }
+    switch (label) {
+      case CandidateLabel.Mask m -> {
+        ins.setString(5, m.file().path());
+        ins.setLong(6, m.file().size());
+        ins.setString(7, m.file().sha256());
+        ins.setString(8, m.labelValuesText());
+      }
+      case CandidateLabel.Code code -> {
+        ins.setString(9, code.code());
+        if (!Double.isNaN(code.confidence())) {
+          ins.setDouble(10, code.confidence());
+        }
+        ins.setString(11, ImportWriter.digitsText(code));
+      }
+    }
+    ins.setString(12, Instant.now().toString());
+    ins.executeUpdate();
+    placed.put(ref, Optional.of(store.lastId()));
+    // The status counters, kept in step as ImportWriter keeps them.
+    PreparedStatement count =
+        store.statement(
+            "INSERT INTO candidate_count (structure_id, source_id, candidates)"
+                + " VALUES (?, ?, 1) ON CONFLICT (structure_id, source_id)"
+                + " DO UPDATE SET candidates = candidates + 1");
+    count.setLong(1, structure.get());
+    count.setLong(2, source);
+    count.executeUpdate();
+    PreparedStatement probe =
+        store.statement("SELECT COUNT(*) FROM candidate WHERE item_id = ? AND structure_id = ?");
+    probe.setLong(1, item.get());
+    probe.setLong(2, structure.get());
+    if (store.optionalLong(probe).orElse(0L) == 1) {
+      PreparedStatement pairs =
+          store.statement(
+              "INSERT INTO pair_count (structure_id, pairs) VALUES (?, 1)"
+                  + " ON CONFLICT (structure_id) DO UPDATE SET pairs = pairs + 1");
+      pairs.setLong(1, structure.get());
+      pairs.executeUpdate();
+    }
     return wrote;
+  }
+
+  /** The candidate of this source that holds the same mask (by SHA-256) or code as {@code p}. */
+  private Optional<Long> sameEdit(long item, long structure, String source, PortableCandidate p)
+      throws SQLException {
+    PreparedStatement ps =
+        store.statement(
+            "SELECT c.id FROM candidate c JOIN source s ON s.id = c.source_id"
+                + " WHERE c.item_id = ? AND c.structure_id = ? AND s.name = ?"
+                + " AND (c.mask_sha256 = ? OR c.code = ?) ORDER BY c.revision LIMIT 1");
+    ps.setLong(1, item);
+    ps.setLong(2, structure);
+    ps.setString(3, source);
+    ps.setString(4, p.isMask() ? p.maskSha256() : null);
+    ps.setString(5, p.isMask() ? null : p.code());
+    return store.optionalLong(ps);
+  }
+
+  /** A session candidate's key within one merge. */
+  private static String ref(String item, String structure, CandidateKey k) {
+    return item + "\u0000" + structure + "\u0000" + k.source() + "\u0000" + k.revision();
+  }
+
+  /** Writes a mask file unless it is there already with these bytes; true when written. */
+  private static boolean writeMask(Path target, byte[] bytes, String sha)
+      throws LabelCriticException {
+    try {
+      if (Files.isRegularFile(target) && sha256(Files.readAllBytes(target)).equals(sha)) {
+        return false;
+      }
+      Files.createDirectories(target.getParent());
+      Path tmp = Files.createTempFile(target.getParent(), ".mask-", ".tmp");
+      try {
+        Files.write(tmp, bytes);
+        Files.move(
+            tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } finally {
+        Files.deleteIfExists(tmp);
+      }
+      return true;
+    } catch (IOException e) {
+      throw LabelCriticException.inFile(
+          target, "cannot write the edited mask: " + e.getMessage(), e);
+    }
   }
 
   /** A file name without folders or characters that do not belong in one. */
   static String safeName(String name) {
-    String n = name == null ? "mask" : Path.of(name.replace('\\', '/')).getFileName().toString();
+    String n = name == null ? "" : name;
+    n = n.substring(Math.max(n.lastIndexOf('/'), n.lastIndexOf('\\')) + 1);
     n = n.replaceAll("[^A-Za-z0-9._-]", "_");
+    if (n.length() > MAX_NAME) { // file systems refuse names over 255 bytes
+      n = n.substring(n.length() - MAX_NAME);
+    }
     return n.isEmpty() || n.startsWith(".") ? "mask" + n : n;
   }
+
+  private static final int MAX_NAME = 120;
 
   private Optional<Long> candidateId(long item, long structure, CandidateKey k)
       throws SQLException {

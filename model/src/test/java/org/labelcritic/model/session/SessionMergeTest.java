@@ -6,10 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -21,6 +23,7 @@ import org.labelcritic.model.LabelCriticException;
 import org.labelcritic.model.domain.Candidate;
 import org.labelcritic.model.domain.CandidateLabel;
 import org.labelcritic.model.domain.DecisionAction;
+import org.labelcritic.model.domain.FileRef;
 import org.labelcritic.model.domain.FlagReason;
 import org.labelcritic.model.domain.ReviewSession;
 import org.labelcritic.model.report.DatasetSummaries;
@@ -287,6 +290,215 @@ class SessionMergeTest {
       assertThat(r.skipped())
           .anySatisfy(s -> assertThat(s).contains("uid-unknown-item").contains("case-999"))
           .anySatisfy(s -> assertThat(s).contains("uid-bad-action").contains("unknown action"));
+    }
+  }
+
+  /** A mask file under {@code dir} and its reference. */
+  private static FileRef drawn(Path dir, String name, String content) throws Exception {
+    Path mask = dir.resolve("masks").resolve(name);
+    Files.createDirectories(mask.getParent());
+    byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
+    Files.write(mask, bytes);
+    return new FileRef(
+        mask.toString(),
+        bytes.length,
+        HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)));
+  }
+
+  /** dan edits case 3 on a laptop as the review screen does (a person source, revision 1). */
+  private Path danEditsOffline() throws Exception {
+    Path laptop = dir.resolve("dan");
+    Files.createDirectories(laptop);
+    Files.copy(base, laptop.resolve("copy.db"));
+    Path out = dir.resolve("dan.lcws");
+    TeamFixture f = TeamFixture.reopen(laptop.resolve("copy.db"), laptop, CASES);
+    try {
+      FileRef mask = drawn(laptop, "dan-edit.nii.gz", "mask drawn by dan");
+      long edit = f.store.writer().reviewerCandidate(f.items[3], f.liver, "dan", mask);
+      f.decide("dan", 3, new DecisionAction.Edit(edit), 900);
+      SessionFile.write(out, new SessionStore(f.store).export("dan"));
+    } finally {
+      f.store.close();
+    }
+    return out;
+  }
+
+  @Test
+  void editsMadeByTheReviewScreenKeepTheirRevisionAndMerge() throws Exception {
+    Path out = danEditsOffline();
+    try (Store store = Store.open(freshTarget("revision.db"))) {
+      long item = 4; // case-003
+      MergeReport r =
+          new SessionStore(store)
+              .merge(SessionFile.read(out), "dan.lcws", store.file().resolveSibling("masks"));
+
+      assertThat(r.skipped()).isEmpty();
+      assertThat(r.added()).isEqualTo(1);
+      assertThat(r.masksWritten()).isEqualTo(1);
+      Candidate merged = store.queries().candidates(item, 1).getLast();
+      assertThat(merged.revision()).isEqualTo(1);
+      assertThat(store.reviews().history(item, 1).getLast().action())
+          .isEqualTo(new DecisionAction.Edit(merged.id()));
+    }
+  }
+
+  @Test
+  void anOfflineEditUnderARevisionThatHoldsAnotherEditHereIsKeptAsTheNextRevision()
+      throws Exception {
+    Path out = danEditsOffline();
+    try (Store store = Store.open(freshTarget("clash.db"))) {
+      long item = 4; // case-003
+      // dan also edited case 3 here, differently: also revision 1
+      long local =
+          store
+              .writer()
+              .reviewerCandidate(
+                  item, 1, "dan", drawn(dir.resolve("here"), "dan-here.nii.gz", "other mask"));
+
+      MergeReport r =
+          new SessionStore(store)
+              .merge(SessionFile.read(out), "dan.lcws", store.file().resolveSibling("masks"));
+
+      assertThat(r.added()).isEqualTo(1);
+      assertThat(r.conflicts())
+          .anySatisfy(c -> assertThat(c).contains("case-003/liver").contains("merged one as r2"));
+      Candidate merged = store.queries().candidates(item, 1).getLast();
+      assertThat(merged.id()).isNotEqualTo(local);
+      assertThat(merged.revision()).isEqualTo(2);
+      assertThat(((CandidateLabel.Mask) merged.label()).file().path()).contains("dan-edit");
+      assertThat(store.reviews().history(item, 1).getLast().action())
+          .as("the merged decision chooses dan's offline edit, not the one made here")
+          .isEqualTo(new DecisionAction.Edit(merged.id()));
+      // merging again finds the same edit and adds nothing
+      MergeReport again =
+          new SessionStore(store)
+              .merge(SessionFile.read(out), "dan.lcws", store.file().resolveSibling("masks"));
+      assertThat(again.added()).isZero();
+      assertThat(store.queries().candidates(item, 1)).hasSize(4);
+    }
+  }
+
+  @Test
+  void aMergeThatFailsMidwayLeavesNothingBehind() throws Exception {
+    SessionData ann = SessionFile.read(sessions.getFirst());
+    try (Store store = Store.open(freshTarget("midway.db"))) {
+      int sources = store.sources().size();
+      Path notAFolder = dir.resolve("masks-is-a-file");
+      Files.writeString(notAFolder, "in the way");
+
+      assertThatThrownBy(() -> new SessionStore(store).merge(ann, "ann.lcws", notAFolder))
+          .isInstanceOf(LabelCriticException.class)
+          .hasMessageContaining("ann.lcws")
+          .hasMessageContaining("cannot write the edited mask")
+          .hasMessageContaining("nothing was merged");
+      assertThat(store.sources()).hasSize(sources);
+      assertThat(store.reviews().count()).isZero();
+      for (int i = 0; i < CASES; i++) {
+        assertThat(store.queries().candidates(i + 1, 1)).hasSize(2);
+      }
+      assertThat(new AuditLog(store).count(AuditLog.Kind.MERGE)).isZero();
+      assertThat(store.integrityCheck()).isEqualTo("ok");
+      // once the fault is gone the same session merges
+      MergeReport r = new SessionStore(store).merge(ann, "ann.lcws", dir.resolve("masks-ok"));
+      assertThat(r.added()).isEqualTo(CASES + 1);
+    }
+  }
+
+  @Test
+  void aNullInAColumnTheFormatRequiresIsADamagedFileNamingTableRowAndColumn() throws Exception {
+    Path file = dir.resolve("damaged.lcws");
+    Files.copy(sessions.getFirst(), file);
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+        Statement st = c.createStatement()) {
+      // what a damaged record header reads as: the format's NOT NULL no longer holds
+      st.executeUpdate("CREATE TABLE d2 AS SELECT * FROM decision");
+      st.executeUpdate("DROP TABLE decision");
+      st.executeUpdate("ALTER TABLE d2 RENAME TO decision");
+      st.executeUpdate(
+          "UPDATE decision SET decided_at = NULL"
+              + " WHERE uid = (SELECT MIN(uid) FROM decision WHERE action = 'FLAG')");
+    }
+
+    assertThatThrownBy(() -> SessionFile.read(file))
+        .isInstanceOf(LabelCriticException.class)
+        .hasMessageContaining(file.toString())
+        .hasMessageContaining("table decision, row 1: column decided_at is empty (NULL)")
+        .hasMessageContaining("damaged");
+
+    Path text = dir.resolve("text-number.lcws");
+    Files.copy(sessions.getFirst(), text);
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + text);
+        Statement st = c.createStatement()) {
+      st.executeUpdate("UPDATE decision SET time_spent_ms = 'soon'");
+    }
+    assertThatThrownBy(() -> SessionFile.read(text))
+        .hasMessageContaining(text.toString())
+        .hasMessageContaining("table decision, row 1: column time_spent_ms is 'soon',")
+        .hasMessageContaining("not a whole number");
+  }
+
+  @Test
+  void decisionsAndSessionsWithoutUidTimeOrReviewerAreSkippedWithTheirReason() throws Exception {
+    SessionData d = SessionFile.read(sessions.getFirst());
+    PortableDecision first = d.decisions().getFirst();
+    List<PortableDecision> decisions = new ArrayList<>(d.decisions());
+    decisions.add(
+        new PortableDecision(
+            null, first.item(), "liver", "ann", null, "REOPEN", null, null, "", null, 0, null));
+    decisions.add(
+        new PortableDecision(
+            "uid-no-time",
+            first.item(),
+            "liver",
+            "ann",
+            null,
+            "REOPEN",
+            null,
+            null,
+            "",
+            null,
+            0,
+            null));
+    decisions.add(
+        new PortableDecision(
+            "uid-no-reviewer",
+            first.item(),
+            "liver",
+            " ",
+            null,
+            "REOPEN",
+            null,
+            null,
+            "",
+            null,
+            0,
+            first.decidedAt()));
+    List<PortableSession> ss = new ArrayList<>(d.sessions());
+    ss.add(new PortableSession("session-no-start", "ann", "laptop", null, null));
+    ss.add(new PortableSession(" ", "ann", "laptop", "2026-01-01T00:00:00Z", null));
+    SessionData tampered =
+        new SessionData(
+            d.fileUid(),
+            d.datasetUid(),
+            d.datasetName(),
+            d.schemaVersion(),
+            d.reviewer(),
+            d.exportedAt(),
+            ss,
+            d.candidates(),
+            decisions);
+    try (Store store = Store.open(freshTarget("nulls.db"))) {
+      MergeReport r = new SessionStore(store).merge(tampered, "t.lcws", dir.resolve("m"));
+
+      assertThat(r.added()).isEqualTo(CASES + 1);
+      assertThat(r.sessionsAdded()).isEqualTo(1);
+      assertThat(r.skipped())
+          .contains(
+              "decision null: no uid",
+              "decision uid-no-time: no decision time",
+              "decision uid-no-reviewer: no reviewer",
+              "session session-no-start: no start time",
+              "session  : no uid");
     }
   }
 }
