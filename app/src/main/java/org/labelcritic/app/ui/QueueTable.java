@@ -25,21 +25,21 @@ final class QueueTable {
     // what is shown, and live updates never reshuffle it; so the headers do not sort.
     table.setItems(vm.visibleRows());
 
-    TableColumn<QueueRow, String> item = column(i18n.text("queue.column.item"), "item", 115);
+    TableColumn<QueueRow, String> item = column(i18n.text("queue.column.item"), "item", 130);
     item.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().itemName()));
     TableColumn<QueueRow, String> structure =
-        column(i18n.text("queue.column.structure"), "structure", 120);
+        column(i18n.text("queue.column.structure"), "structure", 135);
     structure.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().structure()));
     TableColumn<QueueRow, Integer> candidates =
-        column(i18n.text("queue.column.candidates"), "candidates", 55);
+        column(i18n.text("queue.column.candidates"), "candidates", 50);
     candidates.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().candidates()));
     candidates.getStyleClass().add("numeric");
     TableColumn<QueueRow, ReviewStatus> status =
-        column(i18n.text("queue.column.status"), "status", 95);
+        column(i18n.text("queue.column.status"), "status", 90);
     status.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().status()));
     status.setCellFactory(c -> new StatusCell(i18n));
     TableColumn<QueueRow, Double> confidence =
-        column(i18n.text("queue.column.confidence"), "confidence", 100);
+        column(i18n.text("queue.column.confidence"), "confidence", 80);
     confidence.setCellValueFactory(
         c -> {
           var conf = c.getValue().confidence();

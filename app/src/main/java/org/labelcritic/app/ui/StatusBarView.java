@@ -10,6 +10,7 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import org.controlsfx.control.StatusBar;
 import org.labelcritic.model.domain.ReviewStatus;
 
@@ -60,11 +61,18 @@ final class StatusBarView {
     // Full height, so the bold name is centred on the same line as the summary text.
     dataset.setMaxHeight(Double.MAX_VALUE);
     bar.getLeftItems().setAll(dataset);
+    // When the window is narrow the message gives way (its whole text in the tooltip); the
+    // dataset name, reviewed/total and the counts keep their width and are never cut.
+    dataset.setMinWidth(Region.USE_PREF_SIZE);
+    Tooltip whole = new Tooltip();
+    whole.textProperty().bind(bar.textProperty());
+    bar.setTooltip(whole);
 
     Label reviewed = new Label();
     reviewed.setId("status-reviewed");
     reviewed.getStyleClass().add("status-reviewed");
     reviewed.textProperty().bind(vm.reviewedProperty());
+    reviewed.setMinWidth(Region.USE_PREF_SIZE);
 
     HBox counts = new HBox(6);
     counts.setId("status-counts");
@@ -76,6 +84,9 @@ final class StatusBarView {
     workerText.setId("status-worker");
     workerText.getStyleClass().add("status-worker");
     workerText.textProperty().bind(worker.textProperty());
+    Tooltip workerTip = new Tooltip();
+    workerTip.textProperty().bind(worker.textProperty());
+    workerText.setTooltip(workerTip);
     ProgressBar workerBar = new ProgressBar();
     workerBar.setId("status-worker-progress");
     workerBar.setPrefWidth(90);
@@ -98,6 +109,7 @@ final class StatusBarView {
     Tooltip providerTip = new Tooltip();
     providerTip.textProperty().bind(worker.providerNoteProperty());
     provider.setTooltip(providerTip);
+    provider.setMinWidth(Region.USE_PREF_SIZE);
 
     ProgressIndicator progress = new ProgressIndicator(ProgressIndicator.INDETERMINATE_PROGRESS);
     progress.setId("status-progress");
@@ -110,13 +122,18 @@ final class StatusBarView {
     return bar;
   }
 
+  /** One chip per status that some row has (the queue's filter lists them all). */
   private static void fill(HBox counts, Map<ReviewStatus, Long> map, I18n i18n) {
     counts.getChildren().clear();
     map.forEach(
         (status, n) -> {
+          if (n == 0) {
+            return;
+          }
           Label chip =
               new Label(i18n.format("statusbar.count", StatusTexts.status(i18n, status), n));
           chip.getStyleClass().addAll("status-chip", StatusTexts.styleClass(status));
+          chip.setMinWidth(Region.USE_PREF_SIZE);
           counts.getChildren().add(chip);
         });
   }

@@ -294,7 +294,7 @@ public final class VerdictViewModel {
   }
 
   private String howText(Verdict v, List<Reason> all) {
-    String by = i18n.format("verdict.by", v.critic(), v.modelVersion());
+    String by = i18n.format("verdict.by", v.critic(), breakable(v.modelVersion()));
     for (Reason r : all) {
       if (r.name().equals("rule.agree") || r.name().equals("rule.both_empty")) {
         return i18n.format("verdict.how.gate", r.detail()) + "\n" + by;
@@ -305,7 +305,15 @@ public final class VerdictViewModel {
         return i18n.format("verdict.how.rule", r.detail()) + "\n" + by;
       }
     }
-    return i18n.format("verdict.how.critic", v.critic(), v.modelVersion());
+    return i18n.format("verdict.how.critic", v.critic(), breakable(v.modelVersion()));
+  }
+
+  /**
+   * A model version as shown: a space after each '+' and ';' joining its parts, so a narrow panel
+   * wraps it between parts rather than inside a hash (JavaFX does not break at a zero-width space).
+   */
+  static String breakable(String version) {
+    return version.replace("+", "+ ").replace(";", "; ");
   }
 
   private String reasonText(Reason r) {
