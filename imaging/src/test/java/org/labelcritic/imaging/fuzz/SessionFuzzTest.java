@@ -647,7 +647,7 @@ class SessionFuzzTest {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws LabelCriticException, SQLException {
       try (watch) {
         store.close();
       }
