@@ -2,10 +2,13 @@ package org.labelcritic.model.importing;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.labelcritic.model.LabelCriticException;
 import org.labelcritic.model.Problem;
 import org.labelcritic.model.codes.CodeList;
@@ -39,7 +42,7 @@ public final class CellManifestImporter {
   private final Store store;
   private final ImageProbe probe;
   private final CodeList codes;
-  private final Map<String, Long> sourceIds = new LinkedHashMap<>();
+  private final Map<String, Long> sourceIds = new HashMap<>();
 
   /**
    * @param codes the code list, or null when there is none (then no code is counted as unlisted)
@@ -58,29 +61,92 @@ public final class CellManifestImporter {
     ImportReport report = new ImportReport("cells " + manifest);
     long structureId = store.structureId(CELL_STRUCTURE);
     Path root = manifest.toAbsolutePath().getParent();
-    ImageCache images = new ImageCache(probe);
     try (CsvReader csv = CsvReader.open(manifest)) {
       Columns col = Columns.of(manifest, csv.next());
-      CellRowParser parser = new CellRowParser(manifest, root, col, images);
-      List<PendingItem> batch = new ArrayList<>();
-      PendingItem current = null;
+      CellRowParser parser = new CellRowParser(manifest, root, col, new ImageCache(probe));
+      // Two threads: this one writes batch after batch while a reader parses and checks the next
+      // (about half the work each on a census manifest), handing over whole items only.
+      BlockingQueue<Chunk> chunks = new ArrayBlockingQueue<>(2);
+      AtomicBoolean stop = new AtomicBoolean();
+      Thread reader =
+          Thread.ofPlatform()
+              .name("lcw-import-reader")
+              .daemon()
+              .start(() -> read(csv, parser, manifest, chunks, stop));
+      try {
+        while (true) {
+          Chunk c = chunks.take();
+          if (c.failure() != null) {
+            throw c.failure();
+          }
+          report.addAll(c.found());
+          flush(c.items(), structureId, manifest, report);
+          if (c.last()) {
+            report.count("rows read", c.rowsRead());
+            progress.update(c.rowsRead(), c.rowsRead());
+            return report;
+          }
+          progress.update(c.rowsRead(), -1);
+          progress.message("Imported " + c.rowsRead() + " rows of " + manifest.getFileName());
+          if (progress.isCancelled()) {
+            report.markCancelled();
+            return report;
+          }
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        report.markCancelled();
+        return report;
+      } finally {
+        stop.set(true);
+        reader.interrupt();
+        joinQuietly(reader);
+      }
+    }
+  }
+
+  /**
+   * What the reader hands over: whole items with the problems and counts met while parsing them,
+   * the rows read so far; the last chunk, or a failure that ends the import.
+   */
+  private record Chunk(
+      List<PendingItem> items,
+      ImportReport found,
+      long rowsRead,
+      boolean last,
+      LabelCriticException failure) {}
+
+  /** The reader: parses and checks rows, in batches of whole items, until the file ends. */
+  private static void read(
+      CsvReader csv,
+      CellRowParser parser,
+      Path manifest,
+      BlockingQueue<Chunk> chunks,
+      AtomicBoolean stop) {
+    List<PendingItem> batch = new ArrayList<>(ITEMS_PER_TRANSACTION);
+    ImportReport found = new ImportReport("");
+    PendingItem current = null;
+    long rows = 0;
+    try {
       CsvRecord rec;
-      long rows = 0;
       while ((rec = csv.next()) != null) {
+        if (stop.get()) {
+          return;
+        }
         rows++;
         CellRowParser.Row row;
         try {
           row = parser.parse(rec);
         } catch (IllegalArgumentException bad) {
-          report.problem(Problem.atRow(manifest, rec.row(), parser.lastField(), bad.getMessage()));
-          report.count("rows skipped");
+          found.problem(Problem.atRow(manifest, rec.row(), parser.lastField(), bad.getMessage()));
+          found.count("rows skipped");
           continue;
         }
         if (row.imageProblem() != null) {
-          report.problem(Problem.atRow(manifest, rec.row(), row.imageField(), row.imageProblem()));
+          found.problem(Problem.atRow(manifest, rec.row(), row.imageField(), row.imageProblem()));
         }
         if (row.labelProblem() != null) {
-          report.problem(Problem.atRow(manifest, rec.row(), row.labelField(), row.labelProblem()));
+          found.problem(Problem.atRow(manifest, rec.row(), row.labelField(), row.labelProblem()));
         }
         if (current == null || !current.itemId.equals(row.itemId())) {
           if (current != null) {
@@ -88,16 +154,12 @@ public final class CellManifestImporter {
           }
           current = new PendingItem(row);
           if (batch.size() >= ITEMS_PER_TRANSACTION) {
-            flush(batch, structureId, manifest, report);
-            progress.update(rows, -1);
-            progress.message("Imported " + rows + " rows of " + manifest.getFileName());
-            if (progress.isCancelled()) {
-              report.markCancelled();
-              return report;
-            }
+            chunks.put(new Chunk(batch, found, rows, false, null));
+            batch = new ArrayList<>(ITEMS_PER_TRANSACTION);
+            found = new ImportReport("");
           }
         } else if (!current.sameImage(row)) {
-          report.problem(
+          found.problem(
               Problem.atRow(
                   manifest,
                   rec.row(),
@@ -107,19 +169,53 @@ public final class CellManifestImporter {
                       + "' names a different image or box than its row "
                       + current.firstRow
                       + "; row skipped"));
-          report.count("rows skipped");
+          found.count("rows skipped");
           continue;
         }
-        current.add(row, manifest, report);
+        current.add(row, manifest, found);
       }
       if (current != null) {
         batch.add(current);
       }
-      flush(batch, structureId, manifest, report);
-      report.count("rows read", rows);
-      progress.update(rows, rows);
+      chunks.put(new Chunk(batch, found, rows, true, null));
+    } catch (InterruptedException e) {
+      // The writer stopped (cancelled or failed) and no longer takes chunks.
+    } catch (LabelCriticException e) {
+      handOver(chunks, new Chunk(List.of(), found, rows, true, e));
+    } catch (RuntimeException e) {
+      handOver(
+          chunks,
+          new Chunk(
+              List.of(),
+              found,
+              rows,
+              true,
+              LabelCriticException.inFile(
+                  manifest, "cannot be read: " + LabelCriticException.describe(e), e)));
     }
-    return report;
+  }
+
+  private static void handOver(BlockingQueue<Chunk> chunks, Chunk c) {
+    try {
+      chunks.put(c);
+    } catch (InterruptedException e) {
+      // The writer has stopped: nobody is left to tell.
+    }
+  }
+
+  private static void joinQuietly(Thread t) {
+    boolean interrupted = false;
+    while (true) {
+      try {
+        t.join();
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private void flush(List<PendingItem> batch, long structureId, Path manifest, ImportReport report)
@@ -136,8 +232,14 @@ public final class CellManifestImporter {
     }
     store
         .writer()
-        .inTransaction(
+        .inBulkTransaction(
             w -> {
+              // Counted here and added to the report once per batch (a per-row count in the
+              // report's map showed in the import's profile).
+              long created = 0;
+              long present = 0;
+              long inserted = 0;
+              long unchanged = 0;
               List<ImportWriter.NewItem> items = new ArrayList<>(batch.size());
               for (PendingItem p : batch) {
                 items.add(new ImportWriter.NewItem(ItemKind.CELL, p.itemId, p.image, p.box, null));
@@ -158,7 +260,11 @@ public final class CellManifestImporter {
                   report.count("rows skipped", p.rows.size());
                   continue;
                 }
-                report.count(item.created() ? "items created" : "items already present");
+                if (item.created()) {
+                  created++;
+                } else {
+                  present++;
+                }
                 if (item.imageChanged()) {
                   report.problem(
                       Problem.atRow(
@@ -172,7 +278,11 @@ public final class CellManifestImporter {
                 for (CellRowParser.Row r : p.rows) {
                   cands.add(
                       new ImportWriter.NewCandidate(
-                          item.id(), structureId, sourceIds.get(r.source()), r.label()));
+                          item.id(),
+                          structureId,
+                          sourceIds.get(r.source()),
+                          r.label(),
+                          r.digitsText()));
                   candRows.add(r);
                 }
               }
@@ -180,8 +290,8 @@ public final class CellManifestImporter {
               for (int i = 0; i < results.size(); i++) {
                 CellRowParser.Row r = candRows.get(i);
                 switch (results.get(i)) {
-                  case INSERTED -> report.count("candidates inserted");
-                  case UNCHANGED -> report.count("candidates already present");
+                  case INSERTED -> inserted++;
+                  case UNCHANGED -> unchanged++;
                   case CONFLICT -> {
                     report.count("candidates in conflict");
                     report.problem(
@@ -200,9 +310,19 @@ public final class CellManifestImporter {
                   report.count("codes not in the code list");
                 }
               }
+              countIfAny(report, "items created", created);
+              countIfAny(report, "items already present", present);
+              countIfAny(report, "candidates inserted", inserted);
+              countIfAny(report, "candidates already present", unchanged);
               return null;
             });
     batch.clear();
+  }
+
+  private static void countIfAny(ImportReport report, String key, long n) {
+    if (n > 0) {
+      report.count(key, n);
+    }
   }
 
   /** The rows of one item, checked against each other before anything is written. */

@@ -2,11 +2,14 @@ package org.labelcritic.model.importing;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.labelcritic.model.csv.CsvRecord;
 import org.labelcritic.model.domain.CandidateLabel;
 import org.labelcritic.model.domain.FileRef;
 import org.labelcritic.model.domain.Item;
+import org.labelcritic.model.store.ImportWriter;
 
 /**
  * Checks and converts one manifest row. A row that cannot become a candidate (no item id, no image
@@ -28,9 +31,11 @@ final class CellRowParser {
       String imageProblem,
       String source,
       CandidateLabel.Code label,
+      String digitsText,
       String labelField,
       String labelProblem) {}
 
+  private final Map<String, String> sources = new HashMap<>();
   private final Path root;
   private final CellManifestImporter.Columns col;
   private final ImageCache images;
@@ -95,7 +100,9 @@ final class CellRowParser {
               intField(box[3], "h", 1));
     }
     field = "source";
-    String source = rec.get(col.source()).strip();
+    // One String per distinct source: the writer looks sources up once per row, and an
+    // identical instance (its hash computed once) makes that lookup cheap.
+    String source = sources.computeIfAbsent(rec.get(col.source()).strip(), k -> k);
     if (source.isEmpty()) {
       throw new IllegalArgumentException("is empty");
     }
@@ -179,6 +186,7 @@ final class CellRowParser {
                 + "); the item is imported and can be flagged in review";
       }
     }
+    CandidateLabel.Code label = new CandidateLabel.Code(code, conf, digits);
     return new Row(
         rec.row(),
         itemId,
@@ -187,7 +195,9 @@ final class CellRowParser {
         imageField,
         problem,
         source,
-        new CandidateLabel.Code(code, conf, digits),
+        label,
+        // Formatted here, on the reading thread, rather than by the writer.
+        ImportWriter.digitsText(label),
         labelField,
         labelProblem);
   }

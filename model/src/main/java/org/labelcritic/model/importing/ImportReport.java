@@ -44,6 +44,17 @@ public final class ImportReport {
     }
   }
 
+  /** Adds another report's counts and problems (in their order) to this one. */
+  public void addAll(ImportReport other) {
+    other.counts.forEach((k, v) -> counts.merge(k, v, Long::sum));
+    for (Problem p : other.problems) {
+      if (problems.size() < MAX_KEPT_PROBLEMS) {
+        problems.add(p);
+      }
+    }
+    problemCount += other.problemCount;
+  }
+
   public void markCancelled() {
     cancelled = true;
   }

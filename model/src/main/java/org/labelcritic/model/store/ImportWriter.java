@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -14,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.labelcritic.model.LabelCriticException;
 import org.labelcritic.model.domain.CandidateLabel;
 import org.labelcritic.model.domain.FileRef;
@@ -56,12 +56,31 @@ public final class ImportWriter {
   public <T> T inTransaction(Body<T> body) throws LabelCriticException {
     return store.transaction(
         c -> {
-          try (Batch batch = new Batch(Instant.now().toString())) {
+          try (Batch batch = new Batch(Instant.now().toString(), false)) {
             T result = body.run(batch);
             batch.flushCounters();
             return result;
           }
         });
+  }
+
+  /**
+   * {@link #inTransaction} for a bulk import: SQLite's foreign-key checks (three index lookups per
+   * candidate row, about a fifth of a census import's time) are off, and the batch checks every
+   * reference itself instead: a candidate's item must be one that this batch wrote or found, its
+   * structure and source must exist (looked up once each per batch). A reference that fails the
+   * check throws, and nothing of the transaction is kept.
+   */
+  public <T> T inBulkTransaction(Body<T> body) throws LabelCriticException {
+    return store.transaction(
+        c -> {
+          try (Batch batch = new Batch(Instant.now().toString(), true)) {
+            T result = body.run(batch);
+            batch.flushCounters();
+            return result;
+          }
+        },
+        false);
   }
 
   /**
@@ -157,13 +176,54 @@ public final class ImportWriter {
   }
 
   /** A candidate to write. */
-  public record NewCandidate(long itemId, long structureId, long sourceId, CandidateLabel label) {
+  /**
+   * @param digitsText a code's digit confidences as stored ({@link #digitsText}), when the caller
+   *     has formatted them already (an import does it on its reading thread); null to have them
+   *     formatted here
+   */
+  public record NewCandidate(
+      long itemId, long structureId, long sourceId, CandidateLabel label, String digitsText) {
     public NewCandidate {
       Objects.requireNonNull(label, "label");
+    }
+
+    public NewCandidate(long itemId, long structureId, long sourceId, CandidateLabel label) {
+      this(itemId, structureId, sourceId, label, null);
     }
   }
 
   private record PairKey(long item, long structure) {}
+
+  /** Counts per (structure, source), for the few pairs one import batch meets. */
+  private static final class SmallCounts {
+    private long[] structures = new long[4];
+    private long[] sources = new long[4];
+    private long[] counts = new long[4];
+    private int size;
+
+    void add(long structure, long source) {
+      for (int i = 0; i < size; i++) {
+        if (structures[i] == structure && sources[i] == source) {
+          counts[i]++;
+          return;
+        }
+      }
+      if (size == structures.length) {
+        structures = Arrays.copyOf(structures, size * 2);
+        sources = Arrays.copyOf(sources, size * 2);
+        counts = Arrays.copyOf(counts, size * 2);
+      }
+      structures[size] = structure;
+      sources[size] = source;
+      counts[size++] = 1;
+    }
+
+    void addTo(Map<CountKey, Long> totals) {
+      for (int i = 0; i < size; i++) {
+        totals.merge(new CountKey(structures[i], sources[i]), counts[i], Long::sum);
+      }
+    }
+  }
 
   private record CountKey(long structure, long source) {}
 
@@ -174,13 +234,59 @@ public final class ImportWriter {
     private PreparedStatement codeInsert;
     private PreparedStatement maskInsert;
     private final Set<Long> createdItems = new HashSet<>();
+    private final boolean checkReferences;
+    private long lastItemChecked = -1;
+    private final Set<Long> itemsSeen = new HashSet<>();
+    private final Set<Long> structuresSeen = new HashSet<>();
+    private final Set<Long> sourcesSeen = new HashSet<>();
     private final Set<PairKey> countedPairs = new HashSet<>();
     private final Map<String, Long> itemDelta = new LinkedHashMap<>();
     private final Map<CountKey, Long> candidateDelta = new LinkedHashMap<>();
     private final Map<Long, Long> pairDelta = new LinkedHashMap<>();
 
-    private Batch(String now) {
+    private Batch(String now, boolean checkReferences) {
       this.now = now;
+      this.checkReferences = checkReferences;
+    }
+
+    /**
+     * In a bulk transaction (no SQLite foreign-key checks) a candidate may only name an item this
+     * batch wrote or found, and a structure and source that exist.
+     */
+    private void checkReferences(NewCandidate c) throws SQLException, LabelCriticException {
+      if (!checkReferences) {
+        return;
+      }
+      if (c.itemId() != lastItemChecked
+          && !itemsSeen.contains(c.itemId())
+          && !exists("item", c.itemId(), itemsSeen)) {
+        throw new LabelCriticException(
+            "a candidate names item id " + c.itemId() + ", which does not exist; nothing written");
+      }
+      if (!structuresSeen.contains(c.structureId())
+          && !exists("structure", c.structureId(), structuresSeen)) {
+        throw new LabelCriticException(
+            "a candidate names structure id "
+                + c.structureId()
+                + ", which does not exist; nothing written");
+      }
+      if (!sourcesSeen.contains(c.sourceId()) && !exists("source", c.sourceId(), sourcesSeen)) {
+        throw new LabelCriticException(
+            "a candidate names source id "
+                + c.sourceId()
+                + ", which does not exist; nothing written");
+      }
+      lastItemChecked = c.itemId();
+    }
+
+    private boolean exists(String table, long id, Set<Long> seen) throws SQLException {
+      PreparedStatement ps = store.statement("SELECT 1 FROM " + table + " WHERE id = ?");
+      ps.setLong(1, id);
+      boolean found = store.optionalLong(ps).isPresent();
+      if (found) {
+        seen.add(id);
+      }
+      return found;
     }
 
     /** Writes one item; see {@link #items(List)}. */
@@ -218,6 +324,9 @@ public final class ImportWriter {
           if (k != null) {
             boolean changed = sha != null && k.storedSha() != null && !k.storedSha().equals(sha);
             out.add(new ItemResult(k.id(), false, changed, k.existingKind(), k.storedSha()));
+            if (checkReferences) {
+              itemsSeen.add(k.id());
+            }
             continue;
           }
           long id = ++next;
@@ -227,6 +336,9 @@ public final class ImportWriter {
           itemDelta.merge(it.kind().name(), 1L, Long::sum);
           known.put(it.externalId(), new ItemResult(id, false, false, it.kind(), sha));
           out.add(new ItemResult(id, true, false, it.kind(), sha));
+          if (checkReferences) {
+            itemsSeen.add(id);
+          }
         }
         if (pending) {
           itemInsert.executeBatch();
@@ -244,6 +356,7 @@ public final class ImportWriter {
         boolean codes = false;
         boolean masks = false;
         for (NewCandidate c : candidates) {
+          checkReferences(c);
           if (c.label() instanceof CandidateLabel.Code) {
             bindCode(c);
             codes = true;
@@ -256,18 +369,34 @@ public final class ImportWriter {
         int[] maskCounts = masks ? maskInsert.executeBatch() : new int[0];
         List<CandidateResult> out = new ArrayList<>(candidates.size());
         Map<PairKey, Integer> insertedPerPair = new LinkedHashMap<>();
+        // Candidates come grouped by item, from a few sources: runs of one pair and a short list
+        // of (structure, source) keys are counted without a map operation per row.
+        SmallCounts perSource = new SmallCounts();
+        long runItem = -1;
+        long runStructure = -1;
+        int run = 0;
         int ci = 0;
         int mi = 0;
         for (NewCandidate c : candidates) {
           int n = c.label() instanceof CandidateLabel.Code ? codeCounts[ci++] : maskCounts[mi++];
           if (n == 1) {
             out.add(CandidateResult.INSERTED);
-            candidateDelta.merge(new CountKey(c.structureId(), c.sourceId()), 1L, Long::sum);
-            insertedPerPair.merge(new PairKey(c.itemId(), c.structureId()), 1, Integer::sum);
+            perSource.add(c.structureId(), c.sourceId());
+            if (run > 0 && (c.itemId() != runItem || c.structureId() != runStructure)) {
+              insertedPerPair.merge(new PairKey(runItem, runStructure), run, Integer::sum);
+              run = 0;
+            }
+            runItem = c.itemId();
+            runStructure = c.structureId();
+            run++;
           } else {
             out.add(sameAsStored(c) ? CandidateResult.UNCHANGED : CandidateResult.CONFLICT);
           }
         }
+        if (run > 0) {
+          insertedPerPair.merge(new PairKey(runItem, runStructure), run, Integer::sum);
+        }
+        perSource.addTo(candidateDelta);
         countNewPairs(insertedPerPair);
         return out;
       } catch (SQLException e) {
@@ -407,7 +536,7 @@ public final class ImportWriter {
       } else {
         ps.setDouble(5, code.confidence());
       }
-      ps.setString(6, digitsText(code));
+      ps.setString(6, c.digitsText() != null ? c.digitsText() : digitsText(code));
       ps.addBatch();
     }
 
@@ -471,11 +600,20 @@ public final class ImportWriter {
     }
   }
 
-  static String digitsText(CandidateLabel.Code c) {
-    if (c.digitConfidences().isEmpty()) {
+  /** A code's digit confidences as the database stores them: "0.91;0.85;0.99", or null. */
+  public static String digitsText(CandidateLabel.Code c) {
+    List<Double> d = c.digitConfidences();
+    if (d.isEmpty()) {
       return null;
     }
-    return c.digitConfidences().stream().map(String::valueOf).collect(Collectors.joining(";"));
+    StringBuilder sb = new StringBuilder(8 * d.size());
+    for (int i = 0; i < d.size(); i++) {
+      if (i > 0) {
+        sb.append(';');
+      }
+      sb.append(d.get(i).doubleValue());
+    }
+    return sb.toString();
   }
 
   private static void setFile(PreparedStatement ps, int first, FileRef f) throws SQLException {

@@ -227,6 +227,50 @@ public final class Store implements AutoCloseable {
    * synchronous=FULL) before this method returns, or rolled back as a whole.
    */
   <T> T transaction(SqlWork<T> work) throws LabelCriticException {
+    return transaction(work, true);
+  }
+
+  /**
+   * {@link #transaction(SqlWork)}, optionally without SQLite's foreign-key checks: for bulk imports
+   * whose writer checks every reference itself ({@link ImportWriter#inBulkTransaction}); the checks
+   * are on again before this returns, whatever happened.
+   */
+  <T> T transaction(SqlWork<T> work, boolean foreignKeyChecks) throws LabelCriticException {
+    lock.lock();
+    try {
+      if (foreignKeyChecks) {
+        return transactionLocked(work);
+      }
+      setForeignKeys(false);
+      T result;
+      try {
+        result = transactionLocked(work);
+      } catch (LabelCriticException | RuntimeException e) {
+        try {
+          setForeignKeys(true);
+        } catch (LabelCriticException again) {
+          e.addSuppressed(again);
+        }
+        throw e;
+      }
+      // Committed; should the checks fail to come back on, the caller hears of it (an import
+      // run again adds nothing) rather than the next writer running without them.
+      setForeignKeys(true);
+      return result;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void setForeignKeys(boolean on) throws LabelCriticException {
+    try (Statement s = connection.createStatement()) {
+      s.execute("PRAGMA foreign_keys=" + (on ? "ON" : "OFF"));
+    } catch (SQLException e) {
+      throw translate(e);
+    }
+  }
+
+  private <T> T transactionLocked(SqlWork<T> work) throws LabelCriticException {
     lock.lock();
     try {
       connection.setAutoCommit(false);

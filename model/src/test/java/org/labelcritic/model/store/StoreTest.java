@@ -143,6 +143,66 @@ class StoreTest {
     }
   }
 
+  /**
+   * A bulk transaction runs without SQLite's foreign-key checks and checks each candidate's item,
+   * structure and source itself: a bad reference throws, nothing of the transaction is kept, and
+   * the checks are on again afterwards (also after the failure).
+   */
+  @Test
+  void aBulkTransactionChecksReferencesItselfAndTurnsTheChecksBackOn() throws Exception {
+    try (Store store = Store.open(db)) {
+      long code = store.structureId("code");
+      long model = store.sourceId("model-a", SourceKind.MODEL, "1");
+      CandidateLabel.Code label = new CandidateLabel.Code("1", 0.5, List.of(0.9));
+      long[][] bad = {{999, code, model}, {-1, 999, model}, {-1, code, 999}};
+      for (long[] ref : bad) {
+        assertThatThrownBy(
+                () ->
+                    store
+                        .writer()
+                        .inBulkTransaction(
+                            b -> {
+                              long item = b.item(ItemKind.CELL, "c1", null, null, null).id();
+                              return b.candidate(ref[0] < 0 ? item : ref[0], ref[1], ref[2], label);
+                            }))
+            .isInstanceOf(LabelCriticException.class)
+            .hasMessageContaining("does not exist");
+        assertThat(store.queries().status().items()).as("nothing kept").isZero();
+        assertThat(foreignKeys(store)).isEqualTo("1");
+      }
+      long other = store.sourceId("model-b", SourceKind.MODEL, "1");
+      CandidateResult ok =
+          store
+              .writer()
+              .inBulkTransaction(
+                  b -> {
+                    long item = b.item(ItemKind.CELL, "c1", null, null, null).id();
+                    b.candidate(item, code, model, label);
+                    return b.candidate(item, code, other, label);
+                  });
+      assertThat(ok).isEqualTo(CandidateResult.INSERTED);
+      assertThat(foreignKeys(store)).isEqualTo("1");
+      assertThat(store.integrityCheck()).isEqualTo("ok");
+      String danglingReferences =
+          store.call(
+              c -> {
+                try (Statement s = c.createStatement()) {
+                  return one(s, "SELECT COUNT(*) FROM pragma_foreign_key_check");
+                }
+              });
+      assertThat(danglingReferences).isEqualTo("0");
+    }
+  }
+
+  private static String foreignKeys(Store store) throws LabelCriticException {
+    return store.call(
+        c -> {
+          try (Statement s = c.createStatement()) {
+            return one(s, "PRAGMA foreign_keys");
+          }
+        });
+  }
+
   @Test
   void decisionsAreAppendOnlyAndALaterOneSupersedesTheEarlier() throws Exception {
     try (Store store = Store.open(db)) {
