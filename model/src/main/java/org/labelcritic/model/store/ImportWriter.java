@@ -304,44 +304,56 @@ public final class ImportWriter {
     }
 
     /**
-     * Writes items: existing ones are looked up by external id in chunks, new ones are inserted as
-     * one JDBC batch with ids assigned here (the transaction holds SQLite's write lock, so no other
-     * writer can take them). Results are in input order; an external id given twice gets the same
+     * Writes items as one JDBC batch with ids assigned here (the transaction holds SQLite's write
+     * lock, so no other writer can take them); those whose external id is already taken are left as
+     * they are and looked up. Results are in input order; an external id given twice gets the same
      * id, created only the first time.
      */
     public List<ItemResult> items(List<NewItem> items) throws LabelCriticException {
       try {
-        Map<String, ItemResult> known = new HashMap<>();
-        for (int from = 0; from < items.size(); from += LOOKUP_CHUNK) {
-          lookUp(items.subList(from, Math.min(items.size(), from + LOOKUP_CHUNK)), known);
-        }
+        // Inserted first, with ids assigned here; only the rows the database ignored (the external
+        // id is taken, by an earlier import or earlier in this list) are looked up afterwards, so
+        // a first import of millions of cells makes no lookups at all.
         long next = store.optionalLong(store.statement("SELECT MAX(id) FROM item")).orElse(0L);
+        long[] ids = new long[items.size()];
+        for (int i = 0; i < items.size(); i++) {
+          ids[i] = ++next;
+          bindItem(ids[i], items.get(i));
+        }
+        int[] counts = items.isEmpty() ? new int[0] : itemInsert.executeBatch();
+        List<NewItem> ignored = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+          if (counts[i] != 1) {
+            ignored.add(items.get(i));
+          }
+        }
+        Map<String, ItemResult> known = new HashMap<>();
+        for (int from = 0; from < ignored.size(); from += LOOKUP_CHUNK) {
+          lookUp(ignored.subList(from, Math.min(ignored.size(), from + LOOKUP_CHUNK)), known);
+        }
         List<ItemResult> out = new ArrayList<>(items.size());
-        boolean pending = false;
-        for (NewItem it : items) {
-          ItemResult k = known.get(it.externalId());
+        for (int i = 0; i < items.size(); i++) {
+          NewItem it = items.get(i);
           String sha = it.image() == null ? null : it.image().sha256();
-          if (k != null) {
-            boolean changed = sha != null && k.storedSha() != null && !k.storedSha().equals(sha);
-            out.add(new ItemResult(k.id(), false, changed, k.existingKind(), k.storedSha()));
+          if (counts[i] == 1) {
+            createdItems.add(ids[i]);
+            itemDelta.merge(it.kind().name(), 1L, Long::sum);
+            out.add(new ItemResult(ids[i], true, false, it.kind(), sha));
             if (checkReferences) {
-              itemsSeen.add(k.id());
+              itemsSeen.add(ids[i]);
             }
             continue;
           }
-          long id = ++next;
-          bindItem(id, it);
-          pending = true;
-          createdItems.add(id);
-          itemDelta.merge(it.kind().name(), 1L, Long::sum);
-          known.put(it.externalId(), new ItemResult(id, false, false, it.kind(), sha));
-          out.add(new ItemResult(id, true, false, it.kind(), sha));
-          if (checkReferences) {
-            itemsSeen.add(id);
+          ItemResult k = known.get(it.externalId());
+          if (k == null) {
+            throw new LabelCriticException(
+                "item '" + it.externalId() + "' was neither written nor found; nothing written");
           }
-        }
-        if (pending) {
-          itemInsert.executeBatch();
+          boolean changed = sha != null && k.storedSha() != null && !k.storedSha().equals(sha);
+          out.add(new ItemResult(k.id(), false, changed, k.existingKind(), k.storedSha()));
+          if (checkReferences) {
+            itemsSeen.add(k.id());
+          }
         }
         return out;
       } catch (SQLException e) {
@@ -495,7 +507,8 @@ public final class ImportWriter {
             prepare(
                 "INSERT INTO item (id, kind, external_id, image_path, image_size, image_sha256,"
                     + " box_x, box_y, box_w, box_h, geometry, created_at)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'NOW')");
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'NOW')"
+                    + " ON CONFLICT (external_id) DO NOTHING");
       }
       PreparedStatement ps = itemInsert;
       ps.setLong(1, id);
