@@ -258,6 +258,7 @@ public final class ImportWriter {
         return;
       }
       if (c.itemId() != lastItemChecked
+          && !createdItems.contains(c.itemId())
           && !itemsSeen.contains(c.itemId())
           && !exists("item", c.itemId(), itemsSeen)) {
         throw new LabelCriticException(
@@ -339,9 +340,6 @@ public final class ImportWriter {
             createdItems.add(ids[i]);
             itemDelta.merge(it.kind().name(), 1L, Long::sum);
             out.add(new ItemResult(ids[i], true, false, it.kind(), sha));
-            if (checkReferences) {
-              itemsSeen.add(ids[i]);
-            }
             continue;
           }
           ItemResult k = known.get(it.externalId());
