@@ -12,13 +12,13 @@ import org.slf4j.LoggerFactory;
  * Measures how responsive the FX thread is: a heartbeat thread posts one {@code runLater} at a time
  * and records how long it waited to run, and an {@link AnimationTimer} records the gaps between
  * pulses. A long wait or gap means something kept the FX thread (store or disk work, a big layout,
- * or a CPU too busy to render). While a heartbeat waits, the FX thread's stack is sampled every 10
- * ms (every 2 ms): waits during which it was seen in store, file or database code ({@link
- * #maxStoreStall}) or running the workbench's own code ({@link #maxOwnStall}) are reported apart
- * from waits for JavaFX's own layout and rendering, and {@link #maxBlocked} is the longest wait
- * less the time the FX thread spent waiting for the render thread to finish the previous frame
- * (which, with the software renderer on a CPU shared with other work, can take longer than the FX
- * thread's own work on a frame).
+ * or a CPU too busy to render). While a heartbeat waits, the FX thread's stack is sampled every 2
+ * ms: waits during which it was seen in store, file or database code ({@link #maxStoreStall}) or
+ * running the workbench's own code ({@link #maxOwnStall}) are reported apart from waits for
+ * JavaFX's own layout and rendering, and {@link #maxBlocked} is the longest wait less the time the
+ * FX thread spent waiting for the render thread to finish the previous frame (which, with the
+ * software renderer on a CPU shared with other work, can take longer than the FX thread's own work
+ * on a frame).
  */
 public final class FxPulseWatchdog implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(FxPulseWatchdog.class);

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.labelcritic.model.LabelCriticException;
 import org.labelcritic.model.Problem;
@@ -75,7 +76,7 @@ public final class CellManifestImporter {
               .start(() -> read(csv, parser, manifest, chunks, stop));
       try {
         while (true) {
-          Chunk c = chunks.take();
+          Chunk c = next(chunks, reader, manifest);
           if (c.failure() != null) {
             throw c.failure();
           }
@@ -182,7 +183,7 @@ public final class CellManifestImporter {
       // The writer stopped (cancelled or failed) and no longer takes chunks.
     } catch (LabelCriticException e) {
       handOver(chunks, new Chunk(List.of(), found, rows, true, e));
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
       handOver(
           chunks,
           new Chunk(
@@ -192,6 +193,28 @@ public final class CellManifestImporter {
               true,
               LabelCriticException.inFile(
                   manifest, "cannot be read: " + LabelCriticException.describe(e), e)));
+    }
+  }
+
+  /**
+   * The reader's next chunk. Should the reader end without handing one over (it always does, so
+   * this guards against a thread that died some other way), the import fails instead of waiting.
+   */
+  private static Chunk next(BlockingQueue<Chunk> chunks, Thread reader, Path manifest)
+      throws InterruptedException, LabelCriticException {
+    while (true) {
+      Chunk c = chunks.poll(200, TimeUnit.MILLISECONDS);
+      if (c != null) {
+        return c;
+      }
+      if (!reader.isAlive()) {
+        c = chunks.poll();
+        if (c != null) {
+          return c;
+        }
+        throw LabelCriticException.inFile(
+            manifest, "could not be read to the end: the reading thread stopped");
+      }
     }
   }
 

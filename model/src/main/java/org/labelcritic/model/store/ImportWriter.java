@@ -6,7 +6,6 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -54,14 +53,7 @@ public final class ImportWriter {
    * nothing is (when it throws).
    */
   public <T> T inTransaction(Body<T> body) throws LabelCriticException {
-    return store.transaction(
-        c -> {
-          try (Batch batch = new Batch(Instant.now().toString(), false)) {
-            T result = body.run(batch);
-            batch.flushCounters();
-            return result;
-          }
-        });
+    return run(body, false);
   }
 
   /**
@@ -72,15 +64,19 @@ public final class ImportWriter {
    * check throws, and nothing of the transaction is kept.
    */
   public <T> T inBulkTransaction(Body<T> body) throws LabelCriticException {
+    return run(body, true);
+  }
+
+  private <T> T run(Body<T> body, boolean bulk) throws LabelCriticException {
     return store.transaction(
         c -> {
-          try (Batch batch = new Batch(Instant.now().toString(), true)) {
+          try (Batch batch = new Batch(Instant.now().toString(), bulk)) {
             T result = body.run(batch);
             batch.flushCounters();
             return result;
           }
         },
-        false);
+        !bulk);
   }
 
   /**
@@ -193,37 +189,6 @@ public final class ImportWriter {
   }
 
   private record PairKey(long item, long structure) {}
-
-  /** Counts per (structure, source), for the few pairs one import batch meets. */
-  private static final class SmallCounts {
-    private long[] structures = new long[4];
-    private long[] sources = new long[4];
-    private long[] counts = new long[4];
-    private int size;
-
-    void add(long structure, long source) {
-      for (int i = 0; i < size; i++) {
-        if (structures[i] == structure && sources[i] == source) {
-          counts[i]++;
-          return;
-        }
-      }
-      if (size == structures.length) {
-        structures = Arrays.copyOf(structures, size * 2);
-        sources = Arrays.copyOf(sources, size * 2);
-        counts = Arrays.copyOf(counts, size * 2);
-      }
-      structures[size] = structure;
-      sources[size] = source;
-      counts[size++] = 1;
-    }
-
-    void addTo(Map<CountKey, Long> totals) {
-      for (int i = 0; i < size; i++) {
-        totals.merge(new CountKey(structures[i], sources[i]), counts[i], Long::sum);
-      }
-    }
-  }
 
   private record CountKey(long structure, long source) {}
 
@@ -379,34 +344,18 @@ public final class ImportWriter {
         int[] maskCounts = masks ? maskInsert.executeBatch() : new int[0];
         List<CandidateResult> out = new ArrayList<>(candidates.size());
         Map<PairKey, Integer> insertedPerPair = new LinkedHashMap<>();
-        // Candidates come grouped by item, from a few sources: runs of one pair and a short list
-        // of (structure, source) keys are counted without a map operation per row.
-        SmallCounts perSource = new SmallCounts();
-        long runItem = -1;
-        long runStructure = -1;
-        int run = 0;
         int ci = 0;
         int mi = 0;
         for (NewCandidate c : candidates) {
           int n = c.label() instanceof CandidateLabel.Code ? codeCounts[ci++] : maskCounts[mi++];
           if (n == 1) {
             out.add(CandidateResult.INSERTED);
-            perSource.add(c.structureId(), c.sourceId());
-            if (run > 0 && (c.itemId() != runItem || c.structureId() != runStructure)) {
-              insertedPerPair.merge(new PairKey(runItem, runStructure), run, Integer::sum);
-              run = 0;
-            }
-            runItem = c.itemId();
-            runStructure = c.structureId();
-            run++;
+            candidateDelta.merge(new CountKey(c.structureId(), c.sourceId()), 1L, Long::sum);
+            insertedPerPair.merge(new PairKey(c.itemId(), c.structureId()), 1, Integer::sum);
           } else {
             out.add(sameAsStored(c) ? CandidateResult.UNCHANGED : CandidateResult.CONFLICT);
           }
         }
-        if (run > 0) {
-          insertedPerPair.merge(new PairKey(runItem, runStructure), run, Integer::sum);
-        }
-        perSource.addTo(candidateDelta);
         countNewPairs(insertedPerPair);
         return out;
       } catch (SQLException e) {

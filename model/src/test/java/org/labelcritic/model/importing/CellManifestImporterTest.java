@@ -77,6 +77,34 @@ class CellManifestImporterTest {
     return HEADER + "\n" + String.join("\n", r) + "\n";
   }
 
+  /**
+   * The rows are read on a second thread: a failure there that is not a bad row (here an image
+   * probe that breaks) ends the import with a message naming the manifest, instead of leaving the
+   * writer waiting; nothing of the unfinished batch is kept and the store works on.
+   */
+  @Test
+  void aFailureOnTheReadingThreadEndsTheImportClearly() throws Exception {
+    Path m = data.resolve("manifest.csv");
+    Files.writeString(
+        m,
+        rows(
+            "c1,cells/c1.png,,,,,,model-a,412,0.9,", "c2,,page.png,10,10,100,40,model-a,413,0.8,"));
+    ImageProbe broken =
+        image -> {
+          if (image.endsWith("page.png")) {
+            throw new IllegalStateException("probe bug");
+          }
+          return PNG_PROBE.size(image);
+        };
+    assertThatThrownBy(
+            () -> new CellManifestImporter(store, broken, null).importManifest(m, Progress.none()))
+        .isInstanceOf(LabelCriticException.class)
+        .hasMessageContaining(m.toString())
+        .hasMessageContaining("probe bug");
+    assertThat(store.queries().status().items()).isZero();
+    assertThat(importer().importManifest(m, Progress.none()).get("items created")).isEqualTo(2);
+  }
+
   @Test
   void importsCellImagesAndPageBoxesWithTheirConfidences() throws Exception {
     ImportReport r =
