@@ -777,6 +777,11 @@ public final class MainWindow implements AutoCloseable {
         name -> {
           reviewerName = name;
           io.execute(review.setStore(store, viewer));
+          // The queue and the verdicts follow the reviewer, as at sign-in (an assignment plan
+          // gives each reviewer their own queue, blinded where it overlaps).
+          queue.setReviewer(name);
+          verdict.setReviewer(name);
+          queue.reload();
           review.signIn(name, machine);
         },
         () -> {});

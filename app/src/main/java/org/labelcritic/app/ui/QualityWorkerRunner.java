@@ -192,6 +192,7 @@ public final class QualityWorkerRunner implements AutoCloseable {
     volatile long total = -1;
     volatile String critic = "";
     Thread thread;
+    private QualityWorker mine;
 
     Run(Store store) {
       this.store = store;
@@ -208,6 +209,7 @@ public final class QualityWorkerRunner implements AutoCloseable {
             break;
           }
           QualityWorker w = new QualityWorker(store, s.scorer(), settings);
+          mine = w;
           current.set(w);
           critic = s.scorer().critic();
           done = 0;
@@ -234,7 +236,8 @@ public final class QualityWorkerRunner implements AutoCloseable {
         LOG.warn("the quality worker stopped: {}", why);
         fx.accept(() -> finish(i18n.text("worker.failed"), why));
       } finally {
-        current.set(null);
+        // Only this run's worker: a newer run may already have set its own.
+        current.compareAndSet(mine, null);
         release(scorings);
       }
     }

@@ -1,6 +1,7 @@
 package org.labelcritic.imaging.cells;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.IndexColorModel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,9 +71,12 @@ public record CellPixels(int width, int height, byte[] grey) {
       h = box[3];
     }
     byte[] grey = new byte[w * h];
-    // One band: take the stored values (getRGB would apply a gamma conversion to them).
+    // One grey band: take the stored values (getRGB would apply a gamma conversion to them). A
+    // palette image also has one 8-bit band, but its values are indices into the palette.
     boolean oneBand =
-        image.getRaster().getNumBands() == 1 && image.getColorModel().getPixelSize() == 8;
+        image.getRaster().getNumBands() == 1
+            && image.getColorModel().getPixelSize() == 8
+            && !(image.getColorModel() instanceof IndexColorModel);
     for (int y = 0; y < h; y++) {
       for (int x = 0; x < w; x++) {
         if (oneBand) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.IndexColorModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
@@ -26,6 +27,26 @@ class CellPixelsTest {
     assertThat(cell.width()).isEqualTo(8);
     assertThat(cell.height()).isEqualTo(4);
     assertThat(cell.get(2, 2)).isEqualTo(77);
+  }
+
+  /** A palette image's one band holds indices into its palette, not grey values. */
+  @Test
+  void readsAPaletteImageThroughItsPalette() throws Exception {
+    byte[] r = new byte[256];
+    byte[] g = new byte[256];
+    byte[] b = new byte[256];
+    r[1] = g[1] = b[1] = (byte) 200;
+    BufferedImage page =
+        new BufferedImage(
+            20, 10, BufferedImage.TYPE_BYTE_INDEXED, new IndexColorModel(8, 256, r, g, b));
+    page.getRaster().setSample(3, 4, 0, 1);
+    Path file = dir.resolve("palette.png");
+    ImageIO.write(page, "png", file.toFile());
+
+    CellPixels cell = CellPixels.read(file, null);
+
+    assertThat(cell.get(3, 4)).isBetween(195, 205);
+    assertThat(cell.get(0, 0)).isZero();
   }
 
   @Test
