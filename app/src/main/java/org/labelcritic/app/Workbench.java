@@ -69,11 +69,20 @@ public final class Workbench {
               stage.setScene(window.scene());
               stage.titleProperty().bind(window.title());
               window.setOnQuit(stage::close);
+              // Closing waits for the worker, ends the review session and closes the store:
+              // off the FX thread.
               stage.setOnHidden(
-                  e -> {
-                    window.close();
-                    closed.countDown();
-                  });
+                  e ->
+                      Thread.ofPlatform()
+                          .name("lcw-close")
+                          .start(
+                              () -> {
+                                try {
+                                  window.close();
+                                } finally {
+                                  closed.countDown();
+                                }
+                              }));
               stage.show();
               window.reload();
               String fixed = System.getProperty("lcw.reviewer");

@@ -373,6 +373,7 @@ public final class VerdictViewModel {
               return; // the reviewer moved on before this started: skip the work
             }
             String text;
+            boolean measured = false;
             try {
               CandidateMetrics m =
                   CandidateMetrics.between(
@@ -386,13 +387,19 @@ public final class VerdictViewModel {
                       Double.isNaN(m.hd95Mm()) ? "—" : i18n.format("verdict.mm", m.hd95Mm()),
                       m.volumeAMl(),
                       m.volumeBMl());
+              measured = true;
             } catch (LabelCriticException | RuntimeException e) {
               text = i18n.format("verdict.metrics.failed", LabelCriticException.describe(e));
             }
             String result = text;
+            boolean keep = measured;
             fx.accept(
                 () -> {
-                  metricsCache.put(cacheKey, result);
+                  // A failure (a file still being written, a share briefly away) is shown but
+                  // not kept: the next look at the pair measures again.
+                  if (keep) {
+                    metricsCache.put(cacheKey, result);
+                  }
                   if (gen == generation) {
                     metrics.set(result);
                   }

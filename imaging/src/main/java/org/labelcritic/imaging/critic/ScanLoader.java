@@ -45,7 +45,9 @@ public final class ScanLoader {
 
     CriticQueries q = new CriticQueries(store);
     Item item =
-        q.item(itemId)
+        store
+            .queries()
+            .item(itemId)
             .orElseThrow(
                 () -> new LabelCriticException("item " + itemId + " is not in the database"));
     if (item.image() == null) {

@@ -80,24 +80,6 @@ public final class CriticQueries {
         });
   }
 
-  /** The item with this id, or empty when there is none. */
-  public java.util.Optional<org.labelcritic.model.domain.Item> item(long itemId)
-      throws LabelCriticException {
-    return store.call(
-        c -> {
-          PreparedStatement ps =
-              store.statement(
-                  "SELECT id, kind, external_id, image_path, image_size, image_sha256,"
-                      + " box_x, box_y, box_w, box_h, geometry FROM item WHERE id = ?");
-          ps.setLong(1, itemId);
-          try (ResultSet rs = ps.executeQuery()) {
-            return rs.next()
-                ? java.util.Optional.of(ExportQueries.readItem(rs))
-                : java.util.Optional.empty();
-          }
-        });
-  }
-
   /** An item-structure pair. */
   public record Pair(long itemId, long structureId) {}
 

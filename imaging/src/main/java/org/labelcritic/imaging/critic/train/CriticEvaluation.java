@@ -96,10 +96,10 @@ public final class CriticEvaluation {
     List<ScoredSingle> singles = new ArrayList<>();
     List<String> heldOut = new ArrayList<>();
     Map<String, LogisticFit> models = new TreeMap<>();
+    List<LabelledSingle> decisive = set.decisiveSingles(agreeDice);
     for (String patient : patients) {
       List<LabelledPair> train = gated.stream().filter(p -> !p.patient().equals(patient)).toList();
       List<LabelledPair> test = gated.stream().filter(p -> p.patient().equals(patient)).toList();
-      List<LabelledSingle> decisive = set.decisiveSingles(agreeDice);
       List<LabelledSingle> sTrain =
           decisive.stream().filter(s -> !s.patient().equals(patient)).toList();
       List<LabelledSingle> sTest =

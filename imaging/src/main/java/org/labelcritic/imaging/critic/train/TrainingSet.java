@@ -75,12 +75,14 @@ public record TrainingSet(List<LabelledPair> pairs, List<LabelledSingle> singles
     // Real labels of other sources that agree with the reference are good labels too.
     for (Map<String, BinaryMask> other : c.competing().values()) {
       BinaryMask m = other.get(structure);
-      if (m != null && MaskMetrics.dice(m, good) >= GOOD_DICE) {
+      if (m == null) {
+        continue;
+      }
+      double dice = MaskMetrics.dice(m, good);
+      if (dice >= GOOD_DICE) {
         FeatureVector f =
             extractor.candidate(c.scan(), new CandidateInput(structure, m, others, List.of()));
-        singles.add(
-            new LabelledSingle(
-                c.name(), c.patient(), structure, null, MaskMetrics.dice(m, good), f.values()));
+        singles.add(new LabelledSingle(c.name(), c.patient(), structure, null, dice, f.values()));
       }
     }
     long k = 0;
