@@ -1,6 +1,7 @@
 package org.labelcritic.app.ui;
 
 import java.util.List;
+import java.util.function.Supplier;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.MenuItem;
@@ -42,9 +43,18 @@ public final class ActionControls {
    * menu accelerator fires.
    */
   public static void installKeys(Scene scene, List<Action> actions) {
+    installKeys(scene, () -> actions);
+  }
+
+  /**
+   * {@link #installKeys(Scene, List)} for a set of actions that changes (the main window's, whose
+   * viewer is replaced when another database is opened): asked for on every key.
+   */
+  public static void installKeys(Scene scene, Supplier<List<Action>> current) {
     scene.addEventFilter(
         KeyEvent.KEY_PRESSED,
         event -> {
+          List<Action> actions = current.get();
           boolean typing = event.getTarget() instanceof TextInputControl;
           boolean plain =
               !event.isControlDown()

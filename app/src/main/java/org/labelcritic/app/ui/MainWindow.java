@@ -104,6 +104,7 @@ public final class MainWindow implements AutoCloseable {
   private final TableView<QueueRow> table;
   private final TextField filterField;
   private final StackPane viewerHolder = new StackPane();
+  private final Menu viewMenu = new Menu();
   private final Scene scene;
   private final Timeline live;
   private Store store;
@@ -232,7 +233,8 @@ public final class MainWindow implements AutoCloseable {
 
     scene = new Scene(root, width, height);
     scene.getStylesheets().add(css);
-    ActionControls.installKeys(scene, allActions());
+    // Asked for on every key: opening another database replaces the viewer and its actions.
+    ActionControls.installKeys(scene, this::allActions);
 
     queue.errorProperty().addListener((o, a, e) -> showError(e));
     status.errorProperty().addListener((o, a, e) -> showError(e));
@@ -310,24 +312,13 @@ public final class MainWindow implements AutoCloseable {
             new KeyCodeCombination(KeyCode.B),
             () -> review.accept(2),
             cannotDecide));
-    KeyCode[] digits = {
-      KeyCode.DIGIT1,
-      KeyCode.DIGIT2,
-      KeyCode.DIGIT3,
-      KeyCode.DIGIT4,
-      KeyCode.DIGIT5,
-      KeyCode.DIGIT6,
-      KeyCode.DIGIT7,
-      KeyCode.DIGIT8,
-      KeyCode.DIGIT9
-    };
     for (int n = 1; n <= 9; n++) {
       int number = n;
       list.add(
           new Action(
               "accept-" + n,
               i18n.format("action.accept.n", n),
-              new KeyCodeCombination(digits[n - 1]),
+              new KeyCodeCombination(Action.digit(n)),
               () -> review.accept(number),
               cannotDecide));
     }
@@ -443,6 +434,16 @@ public final class MainWindow implements AutoCloseable {
     return List.copyOf(list);
   }
 
+  /** The View menu: the dashboard, then the current viewer's actions. */
+  private void fillViewMenu() {
+    viewMenu
+        .getItems()
+        .setAll(ActionControls.menuItem(action("dashboard")), new SeparatorMenuItem());
+    for (Action a : ViewerActions.withoutClashes(actions, viewer.actions())) {
+      viewMenu.getItems().add(ActionControls.menuItem(a));
+    }
+  }
+
   /** The window's actions followed by the viewer's (minus any whose key the window uses). */
   private List<Action> allActions() {
     List<Action> all = new ArrayList<>(actions);
@@ -517,13 +518,8 @@ public final class MainWindow implements AutoCloseable {
             new SeparatorMenuItem(),
             ActionControls.menuItem(action("cells-review")),
             ActionControls.menuItem(action("cells-grid")));
-    Menu viewMenu = new Menu(i18n.text("menu.view"));
-    viewMenu
-        .getItems()
-        .addAll(ActionControls.menuItem(action("dashboard")), new SeparatorMenuItem());
-    for (Action a : ViewerActions.withoutClashes(actions, viewer.actions())) {
-      viewMenu.getItems().add(ActionControls.menuItem(a));
-    }
+    viewMenu.setText(i18n.text("menu.view"));
+    fillViewMenu();
     Menu help = new Menu(i18n.text("menu.help"));
     help.getItems()
         .addAll(ActionControls.menuItem(action("keys")), ActionControls.menuItem(action("about")));
@@ -713,6 +709,7 @@ public final class MainWindow implements AutoCloseable {
     viewer.clear();
     viewer = viewers.create(opened);
     viewerHolder.getChildren().setAll(viewer.node());
+    fillViewMenu();
     queue.setStore(opened);
     status.setStore(opened);
     verdict.setStore(opened);
