@@ -4,6 +4,7 @@ import java.util.Objects;
 import java.util.Optional;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.value.ObservableBooleanValue;
+import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCombination;
 
 /**
@@ -50,5 +51,13 @@ public record Action(
     if (!disabled.get()) {
       handler.run();
     }
+  }
+
+  /** The key of the digit {@code n} (1-9) on the main keyboard: keys for the n-th candidate. */
+  public static KeyCode digit(int n) {
+    if (n < 1 || n > 9) {
+      throw new IllegalArgumentException("a digit key is 1-9, was " + n);
+    }
+    return KeyCode.valueOf("DIGIT" + n);
   }
 }

@@ -26,24 +26,13 @@ final class CellActions {
             new KeyCodeCombination(KeyCode.ENTER),
             model::accept,
             blocked));
-    KeyCode[] digits = {
-      KeyCode.DIGIT1,
-      KeyCode.DIGIT2,
-      KeyCode.DIGIT3,
-      KeyCode.DIGIT4,
-      KeyCode.DIGIT5,
-      KeyCode.DIGIT6,
-      KeyCode.DIGIT7,
-      KeyCode.DIGIT8,
-      KeyCode.DIGIT9
-    };
     for (int n = 1; n <= 9; n++) {
       int number = n;
       list.add(
           new Action(
               "cells.pick" + n,
               i18n.format("cells.action.pick", n),
-              new KeyCodeCombination(digits[n - 1]),
+              new KeyCodeCombination(Action.digit(n)),
               () -> model.pick(number),
               keysOff));
     }

@@ -108,24 +108,13 @@ final class ViewerActions {
             key(KeyCode.O),
             vm::toggleFill,
             notReady));
-    KeyCode[] digits = {
-      KeyCode.DIGIT1,
-      KeyCode.DIGIT2,
-      KeyCode.DIGIT3,
-      KeyCode.DIGIT4,
-      KeyCode.DIGIT5,
-      KeyCode.DIGIT6,
-      KeyCode.DIGIT7,
-      KeyCode.DIGIT8,
-      KeyCode.DIGIT9
-    };
-    for (int i = 0; i < digits.length; i++) {
+    for (int i = 0; i < 9; i++) {
       int n = i;
       out.add(
           new Action(
               "viewer-overlay-toggle-" + (i + 1),
               i18n.format("viewer.action.overlay", i + 1),
-              new KeyCodeCombination(digits[i], KeyCombination.SHIFT_DOWN),
+              new KeyCodeCombination(Action.digit(i + 1), KeyCombination.SHIFT_DOWN),
               () -> vm.toggleOverlay(n),
               Bindings.createBooleanBinding(
                   () -> notReady.get() || n >= vm.overlays().size(), notReady, vm.overlays())));
