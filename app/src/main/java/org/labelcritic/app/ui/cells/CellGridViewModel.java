@@ -43,6 +43,7 @@ public final class CellGridViewModel {
   private final CellImages images = new CellImages();
   private final List<List<CellTask>> pages = new ArrayList<>();
   private int page = -1;
+  private long pageShownAt;
 
   private final ObservableList<GridCell> cells = FXCollections.observableArrayList();
   private final ObservableList<GridCell> cellsView =
@@ -123,6 +124,7 @@ public final class CellGridViewModel {
     }
     done.set(false);
     page = p;
+    pageShownAt = System.nanoTime();
     List<CellTask> tasks = pages.get(p);
     String code = tasks.getFirst().predictedCode();
     CodeList list = data.codeList();
@@ -189,7 +191,8 @@ public final class CellGridViewModel {
     }
     busy.set(true);
     message.set("");
-    long millisEach = 0;
+    // The page's review time, shared by its cells (as the one-cell view records each cell's).
+    long millisEach = (System.nanoTime() - pageShownAt) / 1_000_000 / Math.max(1, cells.size());
     io.execute(
         () -> {
           try {

@@ -89,6 +89,9 @@ class CellGridPaneTest {
     for (int i = 0; i < page.size(); i++) {
       CellTask t = page.get(i).task();
       Decision d = store.reviews().history(t.item().id(), t.structureId()).getLast();
+      assertThat(d.timeSpentMillis())
+          .as("the page's review time, shared by its cells")
+          .isPositive();
       if (i == 1) {
         assertThat(d.action()).isInstanceOf(DecisionAction.Edit.class);
       } else {
