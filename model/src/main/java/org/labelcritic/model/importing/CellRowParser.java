@@ -114,7 +114,8 @@ final class CellRowParser {
     String labelField = null;
     String labelProblem = null;
     for (int i = 0; i < code.length(); i++) {
-      if (!Character.isLetterOrDigit(code.charAt(i))) {
+      // The same rule as the review's CodeValidator: ASCII letters and digits.
+      if (!Character.isLetterOrDigit(code.charAt(i)) || code.charAt(i) > 127) {
         labelField = "code";
         labelProblem =
             "'"

@@ -78,6 +78,25 @@ class CellManifestImporterTest {
   }
 
   /**
+   * A code in digits of another script is kept as read but reported, as the review's code check
+   * (ASCII letters and digits) would flag it.
+   */
+  @Test
+  void aCodeInDigitsOfAnotherScriptIsReportedAndKept() throws Exception {
+    ImportReport r = importText(rows("c1,cells/c1.png,,,,,,model-a,\u0664\u0661\u0662,0.9,"));
+
+    assertThat(r.get("candidates inserted")).isEqualTo(1);
+    assertThat(r.problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.row()).isEqualTo(2);
+              assertThat(p.field()).isEqualTo("code");
+              assertThat(p.what()).contains("letters and digits only");
+            });
+  }
+
+  /**
    * The rows are read on a second thread: a failure there that is not a bad row (here an image
    * probe that breaks) ends the import with a message naming the manifest, instead of leaving the
    * writer waiting; nothing of the unfinished batch is kept and the store works on.
