@@ -210,9 +210,12 @@ class FxResponsivenessTest {
         robot.type(KeyCode.SPACE, 2);
         WaitForAsyncUtils.waitFor(
             5, TimeUnit.SECONDS, () -> window.verdict().loadedFor(window.queue().selectedKey()));
+        ReviewViewModel.Timing previous = window.review().lastTimingProperty().get();
         robot.type(KeyCode.A);
+        // The timing is set on the FX thread once the decision is committed and the next row
+        // shown; waiting for it (not for "not committing") reads this decision's timing.
         WaitForAsyncUtils.waitFor(
-            5, TimeUnit.SECONDS, () -> !window.review().committingProperty().get());
+            5, TimeUnit.SECONDS, () -> window.review().lastTimingProperty().get() != previous);
         timings.add(window.review().lastTimingProperty().get());
         WaitForAsyncUtils.asyncFx(window::refreshLive).get(5, TimeUnit.SECONDS);
       }

@@ -216,7 +216,7 @@ class ViewerScrollResponsivenessTest {
     WaitForAsyncUtils.waitFor(
         20,
         TimeUnit.SECONDS,
-        () -> store.reviews().count() == 1 && !window.review().committingProperty().get());
+        () -> store.reviews().count() == 1 && window.review().lastTimingProperty().get() != null);
     ReviewViewModel.Timing t = window.review().lastTimingProperty().get();
     LOG.info(
         "accept on the big CT: commit {} ms, commit -> next row shown {} ms",
