@@ -68,9 +68,14 @@ public final class VerdictViewModel {
       CandidateLabel raw) {}
 
   /** Everything loaded for one row. */
+  /**
+   * @param reasons the verdict's reasons, parsed from its JSON here, off the FX thread (the first
+   *     parse loads the JSON library: over 100 ms)
+   */
   record Facts(
       RowKey key,
       Optional<Verdict> verdict,
+      List<Reason> reasons,
       List<CandidateInfo> candidates,
       Optional<Decision> decision,
       String decisionSource) {}
@@ -233,7 +238,8 @@ public final class VerdictViewModel {
               .findFirst()
               .orElse(cid < 0 ? "" : "#" + cid);
     }
-    return new Facts(key, verdict, List.copyOf(infos), last, decisionSource);
+    List<Reason> reasons = verdict.map(v -> ReasonsJson.read(v.reasonsJson())).orElse(List.of());
+    return new Facts(key, verdict, reasons, List.copyOf(infos), last, decisionSource);
   }
 
   private void apply(QueueRow row, Facts f) {
@@ -264,7 +270,7 @@ public final class VerdictViewModel {
       preferred.set(preferredText(v, f.candidates()));
       confidence.set(v.confidence());
       confidenceText.set(i18n.format("verdict.confidence", v.confidence()));
-      List<Reason> all = ReasonsJson.read(v.reasonsJson());
+      List<Reason> all = f.reasons();
       how.set(howText(v, all));
       reasons.setAll(
           all.stream()
