@@ -154,11 +154,19 @@ public final class FxPulseWatchdog implements AutoCloseable {
     return false;
   }
 
-  /** True when the FX thread waits for the render thread to finish painting the previous frame. */
+  /**
+   * True when the FX thread is busy with the software renderer's frame rather than with events,
+   * layout or our code: waiting for the render thread to finish painting the previous frame, or
+   * handing the painted pixels to the window (on the headless platform a copy of the whole window's
+   * pixels, done on the FX thread; a GPU pipeline presents the frame itself).
+   */
   static boolean waitsForRenderer(StackTraceElement[] frames) {
     for (StackTraceElement f : frames) {
-      if (f.getClassName().equals("com.sun.javafx.tk.quantum.PaintCollector")
-          && f.getMethodName().equals("waitForRenderingToComplete")) {
+      String c = f.getClassName();
+      String m = f.getMethodName();
+      if ((c.equals("com.sun.javafx.tk.quantum.PaintCollector")
+              && m.equals("waitForRenderingToComplete"))
+          || (c.equals("com.sun.javafx.tk.quantum.SceneState") && m.contains("uploadPixels"))) {
         return true;
       }
     }

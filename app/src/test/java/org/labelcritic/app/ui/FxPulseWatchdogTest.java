@@ -62,6 +62,10 @@ class FxPulseWatchdogTest {
             "PaintCollector.java",
             1);
     assertThat(FxPulseWatchdog.waitsForRenderer(new StackTraceElement[] {render, fx})).isTrue();
+    StackTraceElement upload =
+        new StackTraceElement(
+            "com.sun.javafx.tk.quantum.SceneState", "lambda$uploadPixels$0", "SceneState.java", 1);
+    assertThat(FxPulseWatchdog.waitsForRenderer(new StackTraceElement[] {fx, upload})).isTrue();
     assertThat(FxPulseWatchdog.waitsForRenderer(new StackTraceElement[] {fx, ours})).isFalse();
   }
 }
