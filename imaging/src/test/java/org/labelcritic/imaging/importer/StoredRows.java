@@ -30,8 +30,8 @@ final class StoredRows {
         Statement s = c.createStatement();
         ResultSet rs =
             s.executeQuery(
-                "SELECT external_id, image_path, image_size, image_sha256, geometry FROM item"
-                    + " ORDER BY external_id")) {
+                "SELECT i.external_id, f.path, f.size, f.sha256, i.geometry FROM item i"
+                    + " LEFT JOIN image_file f ON f.id = i.image_id ORDER BY i.external_id")) {
       while (rs.next()) {
         out.add(
             new ItemRow(

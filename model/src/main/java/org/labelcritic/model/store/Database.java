@@ -24,7 +24,7 @@ final class Database {
   private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
   /** The newest schema version this build knows. A newer database is refused. */
-  static final int SCHEMA_VERSION = 4;
+  static final int SCHEMA_VERSION = 5;
 
   private static final String READ_ONLY = "the database is read-only";
   private static final List<String> SIDECARS = List.of("-wal", "-shm");

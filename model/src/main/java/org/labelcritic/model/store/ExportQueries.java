@@ -197,9 +197,10 @@ public final class ExportQueries {
         c -> {
           PreparedStatement items =
               store.statement(
-                  "SELECT id, kind, external_id, image_path, image_size, image_sha256,"
-                      + " box_x, box_y, box_w, box_h, geometry FROM item"
-                      + " WHERE kind = ? AND id > ? ORDER BY id LIMIT ?");
+                  "SELECT i.id, i.kind, i.external_id, f.path, f.size, f.sha256,"
+                      + " i.box_x, i.box_y, i.box_w, i.box_h, i.geometry FROM item i"
+                      + " LEFT JOIN image_file f ON f.id = i.image_id"
+                      + " WHERE i.kind = ? AND i.id > ? ORDER BY i.id LIMIT ?");
           items.setString(1, kind.name());
           items.setLong(2, after);
           items.setInt(3, ITEMS_PER_PAGE);

@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -28,7 +29,10 @@ import org.labelcritic.model.domain.SourceKind;
  *
  * <p>Speed matters at census scale (millions of rows): writes are JDBC batches, item ids are
  * assigned here inside the write transaction, and the transaction's timestamp is written into the
- * statement text once instead of being bound on every row (each bound value is a native call).
+ * statement text once instead of being bound on every row (each bound value is a native call). An
+ * item's image file (V5: a scanned page is shared by hundreds of cells) is written once and
+ * referred to by id; the ids of files written before are remembered here, so a census import looks
+ * each page up once.
  */
 public final class ImportWriter {
   private static final int LOOKUP_CHUNK = 500;
@@ -36,7 +40,22 @@ public final class ImportWriter {
       "SELECT mask_sha256, label_values, code, confidence, digit_confidences FROM candidate"
           + " WHERE item_id = ? AND structure_id = ? AND source_id = ? AND revision = 0";
 
+  /** How many image files' ids are remembered across transactions (a census has ~10^5 pages). */
+  private static final int IMAGE_IDS_REMEMBERED = 200_000;
+
   private final Store store;
+
+  /**
+   * Ids of image files that are committed (rows of {@code image_file} are never changed or deleted,
+   * so an id once committed stays right), least recently used first. Guarded by itself.
+   */
+  private final Map<FileRef, Long> imageIds =
+      new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<FileRef, Long> eldest) {
+          return size() > IMAGE_IDS_REMEMBERED;
+        }
+      };
 
   ImportWriter(Store store) {
     this.store = store;
@@ -68,15 +87,25 @@ public final class ImportWriter {
   }
 
   private <T> T run(Body<T> body, boolean bulk) throws LabelCriticException {
-    return store.transaction(
-        c -> {
-          try (Batch batch = new Batch(Instant.now().toString(), bulk)) {
-            T result = body.run(batch);
-            batch.flushCounters();
-            return result;
-          }
-        },
-        !bulk);
+    List<Batch> committed = new ArrayList<>(1);
+    T out =
+        store.transaction(
+            c -> {
+              try (Batch batch = new Batch(Instant.now().toString(), bulk)) {
+                T result = body.run(batch);
+                batch.flushCounters();
+                committed.add(batch);
+                return result;
+              }
+            },
+            !bulk);
+    // Only now, after the commit, are the image files this transaction wrote sure to exist.
+    for (Batch b : committed) {
+      synchronized (imageIds) {
+        imageIds.putAll(b.newImages);
+      }
+    }
+    return out;
   }
 
   /**
@@ -196,6 +225,11 @@ public final class ImportWriter {
   public final class Batch implements AutoCloseable {
     private final String now;
     private PreparedStatement itemInsert;
+    private PreparedStatement imageInsert;
+
+    /** Image files this transaction wrote; remembered by the writer once it is committed. */
+    private final Map<FileRef, Long> newImages = new HashMap<>();
+
     private PreparedStatement codeInsert;
     private PreparedStatement maskInsert;
     private final Set<Long> createdItems = new HashSet<>();
@@ -280,11 +314,12 @@ public final class ImportWriter {
         // Inserted first, with ids assigned here; only the rows the database ignored (the external
         // id is taken, by an earlier import or earlier in this list) are looked up afterwards, so
         // a first import of millions of cells makes no lookups at all.
+        long[] images = imageIds(items);
         long next = store.optionalLong(store.statement("SELECT MAX(id) FROM item")).orElse(0L);
         long[] ids = new long[items.size()];
         for (int i = 0; i < items.size(); i++) {
           ids[i] = ++next;
-          bindItem(ids[i], items.get(i));
+          bindItem(ids[i], items.get(i), images[i]);
         }
         int[] counts = items.isEmpty() ? new int[0] : itemInsert.executeBatch();
         List<NewItem> ignored = new ArrayList<>();
@@ -321,6 +356,102 @@ public final class ImportWriter {
         return out;
       } catch (SQLException e) {
         throw store.translate(e);
+      }
+    }
+
+    /**
+     * The ids of the items' image files (0 for an item without one), in input order: remembered,
+     * found in the database (a file is the same when path, size and SHA-256 are), or written now.
+     */
+    private long[] imageIds(List<NewItem> items) throws SQLException {
+      Map<FileRef, Long> known = new HashMap<>();
+      Set<FileRef> unknown = new LinkedHashSet<>();
+      synchronized (imageIds) {
+        for (NewItem it : items) {
+          FileRef f = it.image();
+          if (f == null || known.containsKey(f) || unknown.contains(f)) {
+            continue;
+          }
+          Long id = newImages.get(f);
+          if (id == null) {
+            id = imageIds.get(f);
+          }
+          if (id != null) {
+            known.put(f, id);
+          } else {
+            unknown.add(f);
+          }
+        }
+      }
+      if (!unknown.isEmpty()) {
+        List<FileRef> ask = new ArrayList<>(unknown);
+        for (int from = 0; from < ask.size(); from += LOOKUP_CHUNK) {
+          findImages(ask.subList(from, Math.min(ask.size(), from + LOOKUP_CHUNK)), known);
+        }
+        long next =
+            store.optionalLong(store.statement("SELECT MAX(id) FROM image_file")).orElse(0L);
+        int written = 0;
+        for (FileRef f : ask) {
+          if (known.containsKey(f)) {
+            continue;
+          }
+          if (imageInsert == null) {
+            imageInsert =
+                store
+                    .connection()
+                    .prepareStatement(
+                        "INSERT INTO image_file (id, path, size, sha256) VALUES (?, ?, ?, ?)");
+          }
+          long id = ++next;
+          imageInsert.setLong(1, id);
+          imageInsert.setString(2, f.path());
+          imageInsert.setLong(3, f.size());
+          imageInsert.setString(4, f.sha256());
+          imageInsert.addBatch();
+          written++;
+          known.put(f, id);
+          newImages.put(f, id);
+        }
+        if (written > 0) {
+          imageInsert.executeBatch();
+        }
+      }
+      long[] out = new long[items.size()];
+      for (int i = 0; i < items.size(); i++) {
+        FileRef f = items.get(i).image();
+        out[i] = f == null ? 0 : known.get(f);
+      }
+      return out;
+    }
+
+    /** Looks files up by path; those found are also remembered (they were committed before). */
+    private void findImages(List<FileRef> chunk, Map<FileRef, Long> known) throws SQLException {
+      Set<String> paths = new LinkedHashSet<>();
+      for (FileRef f : chunk) {
+        paths.add(f.path());
+      }
+      PreparedStatement ps =
+          store.statement(
+              "SELECT id, path, size, sha256 FROM image_file WHERE path IN ("
+                  + String.join(",", Collections.nCopies(paths.size(), "?"))
+                  + ") ORDER BY id");
+      int i = 1;
+      for (String p : paths) {
+        ps.setString(i++, p);
+      }
+      Set<FileRef> wanted = new HashSet<>(chunk);
+      Map<FileRef, Long> found = new HashMap<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          FileRef f = new FileRef(rs.getString(2), rs.getLong(3), rs.getString(4));
+          if (wanted.contains(f)) {
+            found.putIfAbsent(f, rs.getLong(1));
+          }
+        }
+      }
+      known.putAll(found);
+      synchronized (imageIds) {
+        imageIds.putAll(found);
       }
     }
 
@@ -431,7 +562,8 @@ public final class ImportWriter {
 
     private void lookUp(List<NewItem> chunk, Map<String, ItemResult> known) throws SQLException {
       String sql =
-          "SELECT id, external_id, kind, image_sha256 FROM item WHERE external_id IN ("
+          "SELECT i.id, i.external_id, i.kind, f.sha256 FROM item i"
+              + " LEFT JOIN image_file f ON f.id = i.image_id WHERE i.external_id IN ("
               + String.join(",", Collections.nCopies(chunk.size(), "?"))
               + ")";
       PreparedStatement ps = store.statement(sql);
@@ -448,32 +580,35 @@ public final class ImportWriter {
       }
     }
 
-    private void bindItem(long id, NewItem it) throws SQLException {
+    private void bindItem(long id, NewItem it, long imageId) throws SQLException {
       if (itemInsert == null) {
         itemInsert =
             prepare(
-                "INSERT INTO item (id, kind, external_id, image_path, image_size, image_sha256,"
-                    + " box_x, box_y, box_w, box_h, geometry, created_at)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'NOW')"
+                "INSERT INTO item (id, kind, external_id, image_id, box_x, box_y, box_w, box_h,"
+                    + " geometry, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'NOW')"
                     + " ON CONFLICT (external_id) DO NOTHING");
       }
       PreparedStatement ps = itemInsert;
       ps.setLong(1, id);
       ps.setString(2, it.kind().name());
       ps.setString(3, it.externalId());
-      setFile(ps, 4, it.image());
+      if (imageId == 0) {
+        ps.setNull(4, Types.INTEGER);
+      } else {
+        ps.setLong(4, imageId);
+      }
       Item.Box box = it.box();
       if (box == null) {
-        for (int i = 7; i <= 10; i++) {
+        for (int i = 5; i <= 8; i++) {
           ps.setNull(i, Types.INTEGER);
         }
       } else {
-        ps.setInt(7, box.x());
-        ps.setInt(8, box.y());
-        ps.setInt(9, box.w());
-        ps.setInt(10, box.h());
+        ps.setInt(5, box.x());
+        ps.setInt(6, box.y());
+        ps.setInt(7, box.w());
+        ps.setInt(8, box.h());
       }
-      ps.setString(11, it.geometryJson());
+      ps.setString(9, it.geometryJson());
       ps.addBatch();
     }
 
@@ -552,7 +687,8 @@ public final class ImportWriter {
 
     @Override
     public void close() throws SQLException {
-      for (PreparedStatement ps : new PreparedStatement[] {itemInsert, codeInsert, maskInsert}) {
+      for (PreparedStatement ps :
+          new PreparedStatement[] {itemInsert, imageInsert, codeInsert, maskInsert}) {
         if (ps != null) {
           ps.close();
         }

@@ -169,8 +169,9 @@ public final class Queries {
         c -> {
           PreparedStatement ps =
               store.statement(
-                  "SELECT id, kind, external_id, image_path, image_size, image_sha256,"
-                      + " box_x, box_y, box_w, box_h, geometry FROM item WHERE id = ?");
+                  "SELECT i.id, i.kind, i.external_id, f.path, f.size, f.sha256,"
+                      + " i.box_x, i.box_y, i.box_w, i.box_h, i.geometry FROM item i"
+                      + " LEFT JOIN image_file f ON f.id = i.image_id WHERE i.id = ?");
           ps.setLong(1, itemId);
           try (ResultSet rs = ps.executeQuery()) {
             return rs.next() ? Optional.of(ExportQueries.readItem(rs)) : Optional.empty();

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.labelcritic.model.LabelCriticException;
 import org.labelcritic.model.domain.CandidateLabel;
+import org.labelcritic.model.domain.FileRef;
 import org.labelcritic.model.domain.FlagReason;
 
 /**
@@ -48,6 +49,11 @@ class MigrationTest {
           .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.COLLECTION)
           .containsExactly(5);
       assertThat(store.reviews().history(1, 1)).hasSize(2);
+      // V5 moved the items' image files into a table of their own.
+      assertThat(store.queries().item(1).orElseThrow().image())
+          .isEqualTo(new FileRef("/data/case-1/ct.nii.gz", 10, "aa"));
+      assertThat(store.queries().item(2).orElseThrow().image())
+          .isEqualTo(new FileRef("/data/cell-1.png", 5, "bb"));
       assertThat(store.integrityCheck()).isEqualTo("ok");
     }
     // The V2 audit table exists and is append-only after migration.

@@ -194,6 +194,106 @@ class StoreTest {
     }
   }
 
+  /**
+   * Cells cut from one page refer to one image file row (V5); a file that changed on disk is a new
+   * row; files written by a transaction that failed are not remembered as written.
+   */
+  @Test
+  void itemsShareTheirImageFileAndAFailedTransactionLeavesNoRememberedFile() throws Exception {
+    FileRef page = new FileRef("/scans/page-1.png", 100, "aa");
+    FileRef other = new FileRef("/scans/page-2.png", 120, "bb");
+    FileRef lost = new FileRef("/scans/page-3.png", 130, "cc");
+    FileRef rescanned = new FileRef("/scans/page-1.png", 101, "dd");
+    FileRef missing = FileRef.unreadable("/scans/missing.png");
+    try (Store store = Store.open(db)) {
+      store
+          .writer()
+          .inBulkTransaction(
+              b ->
+                  b.items(
+                      List.of(
+                          cell("c1", page),
+                          cell("c2", page),
+                          cell("c3", other),
+                          cell("c4", null))));
+      assertThat(count(store, "image_file")).isEqualTo("2");
+      assertThatThrownBy(
+              () ->
+                  store
+                      .writer()
+                      .inBulkTransaction(
+                          b -> {
+                            b.items(List.of(cell("lost", lost)));
+                            throw new LabelCriticException("the import failed here");
+                          }))
+          .hasMessageContaining("failed here");
+      assertThat(count(store, "image_file")).as("nothing kept").isEqualTo("2");
+      store
+          .writer()
+          .inBulkTransaction(
+              b ->
+                  b.items(
+                      List.of(
+                          cell("c5", lost),
+                          cell("c6", rescanned),
+                          cell("c7", missing),
+                          cell("c8", missing))));
+      assertThat(count(store, "image_file")).isEqualTo("5");
+      assertThat(image(store, "c1")).isEqualTo(page);
+      assertThat(image(store, "c2")).isEqualTo(page);
+      assertThat(image(store, "c3")).isEqualTo(other);
+      assertThat(image(store, "c4")).isNull();
+      assertThat(image(store, "c5")).isEqualTo(lost);
+      assertThat(image(store, "c6")).isEqualTo(rescanned);
+      assertThat(image(store, "c7")).isEqualTo(missing);
+      assertThat(image(store, "c8")).isEqualTo(missing);
+      assertThat(count(store, "pragma_foreign_key_check")).isEqualTo("0");
+    }
+    // A new writer remembers nothing and finds the stored files.
+    try (Store store = Store.open(db)) {
+      store
+          .writer()
+          .inBulkTransaction(b -> b.items(List.of(cell("c9", page), cell("c10", missing))));
+      assertThat(count(store, "image_file")).isEqualTo("5");
+      assertThat(image(store, "c9")).isEqualTo(page);
+      assertThat(image(store, "c10")).isEqualTo(missing);
+      assertThat(store.integrityCheck()).isEqualTo("ok");
+    }
+    // The rows of image files are never changed or deleted: items refer to them.
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+        Statement st = c.createStatement()) {
+      assertThatThrownBy(() -> st.executeUpdate("UPDATE image_file SET size = 1"))
+          .hasMessageContaining("never changed");
+      assertThatThrownBy(() -> st.executeUpdate("DELETE FROM image_file"))
+          .hasMessageContaining("never deleted");
+    }
+  }
+
+  private static ImportWriter.NewItem cell(String id, FileRef image) {
+    return new ImportWriter.NewItem(ItemKind.CELL, id, image, null, null);
+  }
+
+  private static String count(Store store, String table) throws LabelCriticException {
+    return store.call(
+        c -> {
+          try (Statement s = c.createStatement()) {
+            return one(s, "SELECT COUNT(*) FROM " + table);
+          }
+        });
+  }
+
+  private static FileRef image(Store store, String externalId) throws LabelCriticException {
+    long id =
+        store.call(
+            c -> {
+              try (Statement s = c.createStatement()) {
+                return Long.parseLong(
+                    one(s, "SELECT id FROM item WHERE external_id = '" + externalId + "'"));
+              }
+            });
+    return store.queries().item(id).orElseThrow().image();
+  }
+
   private static String foreignKeys(Store store) throws LabelCriticException {
     return store.call(
         c -> {
