@@ -71,9 +71,14 @@ public final class Queries {
    * The queue a reviewer sees. Under an assignment plan that gives this reviewer a queue it is
    * blind: only the items dealt to them, with a status from their own decisions and the automatic
    * adopter's (the reviewer named {@value #AUTOMATIC_REVIEWER}) — never another reviewer's. Without
-   * a plan, or for a reviewer the plan leaves out, it is {@link #queue(int)}.
+   * a plan, or for a reviewer the plan leaves out, it is {@link #queue(int)}. Before anyone signs
+   * in ({@code reviewer} null or blank) it is empty under a plan: the whole queue would show every
+   * reviewer's decisions to whoever is about to sign in.
    */
   public List<QueueRow> queueFor(String reviewer, int limit) throws LabelCriticException {
+    if (reviewer == null || reviewer.isBlank()) {
+      return planInForce() ? List.of() : queue(limit);
+    }
     OptionalLong blind = blindReviewer(reviewer);
     if (blind.isEmpty()) {
       return queue(limit);
@@ -98,6 +103,18 @@ public final class Queries {
           ps.setInt(5, limit);
           return readQueue(ps);
         });
+  }
+
+  /** Whether the latest assignment plan deals anyone a queue. */
+  private boolean planInForce() throws LabelCriticException {
+    return store.call(
+        c ->
+            store
+                .optionalLong(
+                    store.statement(
+                        "SELECT 1 FROM assignment"
+                            + " WHERE plan_id = (SELECT MAX(id) FROM assignment_plan) LIMIT 1"))
+                .isPresent());
   }
 
   /**

@@ -162,6 +162,7 @@ class AssignmentsTest {
     // no plan: everyone sees every row and its latest decision
     assertThat(f.store.queries().blindReviewer("ann")).isEmpty();
     assertThat(f.store.queries().queueFor("ann", 1000)).hasSize(60);
+    assertThat(f.store.queries().queueFor(null, 1000)).hasSize(60);
     assertThat(status(f.store.queries().queueFor("ann", 1000), f.items[i]))
         .isEqualTo(ReviewStatus.FLAGGED);
 
@@ -186,6 +187,9 @@ class AssignmentsTest {
         .isEqualTo(ReviewStatus.DECIDED);
     // someone the plan leaves out sees the whole queue
     assertThat(f.store.queries().queueFor("lead", 1000)).hasSize(60);
+    // before anyone signs in the window shows nothing: the whole queue has bob's flag
+    assertThat(f.store.queries().queueFor(null, 1000)).isEmpty();
+    assertThat(f.store.queries().queueFor(" ", 1000)).isEmpty();
   }
 
   private static ReviewStatus status(List<QueueRow> rows, long item) {
