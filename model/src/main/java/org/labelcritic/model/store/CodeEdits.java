@@ -1,8 +1,11 @@
 package org.labelcritic.model.store;
 
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.OptionalLong;
 import org.labelcritic.model.LabelCriticException;
@@ -34,61 +37,119 @@ public final class CodeEdits {
    */
   public Decision record(NewDecision template, Reviewer reviewer, String code)
       throws LabelCriticException {
-    Objects.requireNonNull(code, "code");
-    if (reviewer.id() != template.reviewerId()) {
-      throw new IllegalArgumentException("the decision belongs to another reviewer");
+    return recordAll(reviewer, List.of(new Entry.Typed(template, code))).getFirst();
+  }
+
+  /** One decision of a page: a choice as it is, or a typed code with the EDIT choosing it. */
+  public sealed interface Entry {
+    /** A decision recorded as it is (accept, flag, reopen). */
+    record Decided(NewDecision decision) implements Entry {
+      public Decided {
+        Objects.requireNonNull(decision, "decision");
+      }
     }
-    long source = store.sourceId(SOURCE_PREFIX + reviewer.name(), SourceKind.PERSON, "");
+
+    /**
+     * A typed code: the reviewer's new candidate and the EDIT decision that chooses it.
+     *
+     * @param template the decision's item, structure, reviewer, session, verdict, note and time;
+     *     its action is replaced by the EDIT of the new candidate
+     */
+    record Typed(NewDecision template, String code) implements Entry {
+      public Typed {
+        Objects.requireNonNull(template, "template");
+        Objects.requireNonNull(code, "code");
+      }
+    }
+  }
+
+  /**
+   * Records a page of decisions and typed codes in one transaction: all are committed when this
+   * returns, or none is (a page reviewed in a grid is one step for the reviewer, and a failure
+   * half-way must not leave half of it recorded). Results are in input order.
+   */
+  public List<Decision> recordAll(Reviewer reviewer, List<? extends Entry> entries)
+      throws LabelCriticException {
+    Objects.requireNonNull(reviewer, "reviewer");
+    boolean typed = false;
+    for (Entry e : entries) {
+      NewDecision d =
+          switch (e) {
+            case Entry.Decided x -> x.decision();
+            case Entry.Typed x -> x.template();
+          };
+      if (reviewer.id() != d.reviewerId()) {
+        throw new IllegalArgumentException("the decision belongs to another reviewer");
+      }
+      typed |= e instanceof Entry.Typed;
+    }
+    if (entries.isEmpty()) {
+      return List.of();
+    }
+    long source =
+        typed ? store.sourceId(SOURCE_PREFIX + reviewer.name(), SourceKind.PERSON, "") : -1;
     return store.transaction(
         c -> {
-          PreparedStatement rev =
-              store.statement(
-                  "SELECT COALESCE(MAX(revision), 0) FROM candidate"
-                      + " WHERE item_id = ? AND structure_id = ? AND source_id = ?");
-          rev.setLong(1, template.itemId());
-          rev.setLong(2, template.structureId());
-          rev.setLong(3, source);
-          long revision = store.optionalLong(rev).orElse(0L) + 1;
-          PreparedStatement ins =
-              store.statement(
-                  "INSERT INTO candidate (item_id, structure_id, source_id, revision, code,"
-                      + " confidence, digit_confidences, created_at)"
-                      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-          ins.setLong(1, template.itemId());
-          ins.setLong(2, template.structureId());
-          ins.setLong(3, source);
-          ins.setLong(4, revision);
-          ins.setString(5, code);
-          ins.setNull(6, Types.REAL);
-          ins.setNull(7, Types.VARCHAR);
-          ins.setString(8, Instant.now().toString());
-          ins.executeUpdate();
-          long candidate = store.lastId();
-          // Keep the status counters in step (see ImportWriter); the pair existed already.
-          PreparedStatement count =
-              store.statement(
-                  "INSERT INTO candidate_count (structure_id, source_id, candidates)"
-                      + " VALUES (?, ?, 1) ON CONFLICT (structure_id, source_id)"
-                      + " DO UPDATE SET candidates = candidates + 1");
-          count.setLong(1, template.structureId());
-          count.setLong(2, source);
-          count.executeUpdate();
-          Decision decision =
-              store
-                  .reviews()
-                  .insert(
-                      new NewDecision(
-                          template.itemId(),
-                          template.structureId(),
-                          template.reviewerId(),
-                          template.sessionId(),
-                          new DecisionAction.Edit(candidate),
-                          template.note(),
-                          template.verdictId(),
-                          template.timeSpentMillis()));
-          store.reviews().audit(decision, true);
-          return decision;
+          List<Decision> out = new ArrayList<>(entries.size());
+          for (Entry e : entries) {
+            Decision d =
+                switch (e) {
+                  case Entry.Decided x -> store.reviews().insert(x.decision());
+                  case Entry.Typed x -> insertEdit(x.template(), source, x.code());
+                };
+            store.reviews().audit(d, true);
+            out.add(d);
+          }
+          return out;
         });
+  }
+
+  /** The reviewer's candidate for a typed code and the EDIT choosing it; inside a transaction. */
+  private Decision insertEdit(NewDecision template, long source, String code) throws SQLException {
+    PreparedStatement rev =
+        store.statement(
+            "SELECT COALESCE(MAX(revision), 0) FROM candidate"
+                + " WHERE item_id = ? AND structure_id = ? AND source_id = ?");
+    rev.setLong(1, template.itemId());
+    rev.setLong(2, template.structureId());
+    rev.setLong(3, source);
+    long revision = store.optionalLong(rev).orElse(0L) + 1;
+    PreparedStatement ins =
+        store.statement(
+            "INSERT INTO candidate (item_id, structure_id, source_id, revision, code,"
+                + " confidence, digit_confidences, created_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+    ins.setLong(1, template.itemId());
+    ins.setLong(2, template.structureId());
+    ins.setLong(3, source);
+    ins.setLong(4, revision);
+    ins.setString(5, code);
+    ins.setNull(6, Types.REAL);
+    ins.setNull(7, Types.VARCHAR);
+    ins.setString(8, Instant.now().toString());
+    ins.executeUpdate();
+    long candidate = store.lastId();
+    // Keep the status counters in step (see ImportWriter); the pair existed already.
+    PreparedStatement count =
+        store.statement(
+            "INSERT INTO candidate_count (structure_id, source_id, candidates)"
+                + " VALUES (?, ?, 1) ON CONFLICT (structure_id, source_id)"
+                + " DO UPDATE SET candidates = candidates + 1");
+    count.setLong(1, template.structureId());
+    count.setLong(2, source);
+    count.executeUpdate();
+    return store
+        .reviews()
+        .insert(
+            new NewDecision(
+                template.itemId(),
+                template.structureId(),
+                template.reviewerId(),
+                template.sessionId(),
+                new DecisionAction.Edit(candidate),
+                template.note(),
+                template.verdictId(),
+                template.timeSpentMillis()));
   }
 
   /** Shorthand for tests and simulations: no session, verdict, note or time. */

@@ -196,17 +196,20 @@ public final class CellGridViewModel {
     io.execute(
         () -> {
           try {
-            List<CellTask> accepts = new ArrayList<>();
+            // One transaction for the page: all of it is recorded, or none (Enter again retries).
+            List<CellReviewData.PageChoice> recorded = new ArrayList<>(choices.size());
             for (Choice ch : choices) {
-              switch (ch) {
-                case Choice.Accept a when a.position() == a.cell().task().best() ->
-                    accepts.add(a.cell().task());
-                case Choice.Accept a -> data.accept(a.cell().task(), a.position(), millisEach);
-                case Choice.Edit e -> data.edit(e.cell().task(), e.code(), millisEach);
-                case Choice.Flag f -> data.flag(f.cell().task(), f.reason(), "", millisEach);
-              }
+              recorded.add(
+                  switch (ch) {
+                    case Choice.Accept a ->
+                        new CellReviewData.PageChoice.Accept(a.cell().task(), a.position());
+                    case Choice.Edit e ->
+                        new CellReviewData.PageChoice.Edit(e.cell().task(), e.code());
+                    case Choice.Flag f ->
+                        new CellReviewData.PageChoice.Flag(f.cell().task(), f.reason());
+                  });
             }
-            data.acceptAll(accepts, millisEach);
+            data.recordPage(recorded, millisEach);
             fx.execute(
                 () -> {
                   busy.set(false);

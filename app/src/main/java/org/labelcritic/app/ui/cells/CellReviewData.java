@@ -105,14 +105,42 @@ final class CellReviewData {
                 d.timeSpentMillis()));
   }
 
-  /** Accepts several candidates in one transaction. */
-  List<Decision> acceptAll(List<CellTask> tasks, long millisEach) throws LabelCriticException {
-    List<NewDecision> all = new ArrayList<>();
-    for (CellTask t : tasks) {
-      all.add(
-          decision(t, new DecisionAction.Accept(t.candidates().get(t.best()).id()), millisEach));
+  /** One cell's choice on a grid page. */
+  sealed interface PageChoice {
+    CellTask task();
+
+    record Accept(CellTask task, int position) implements PageChoice {}
+
+    record Edit(CellTask task, String code) implements PageChoice {}
+
+    record Flag(CellTask task, FlagReason reason) implements PageChoice {}
+  }
+
+  /**
+   * Records a grid page's choices in one transaction: all are committed when this returns, or none
+   * is. Each cell gets {@code millisEach} as its review time.
+   */
+  List<Decision> recordPage(List<PageChoice> choices, long millisEach) throws LabelCriticException {
+    List<CodeEdits.Entry> entries = new ArrayList<>(choices.size());
+    for (PageChoice ch : choices) {
+      CellTask t = ch.task();
+      entries.add(
+          switch (ch) {
+            case PageChoice.Accept a ->
+                new CodeEdits.Entry.Decided(
+                    decision(
+                        t,
+                        new DecisionAction.Accept(t.candidates().get(a.position()).id()),
+                        millisEach));
+            case PageChoice.Edit e ->
+                new CodeEdits.Entry.Typed(
+                    decision(t, new DecisionAction.Reopen(), millisEach), e.code());
+            case PageChoice.Flag f ->
+                new CodeEdits.Entry.Decided(
+                    decision(t, new DecisionAction.Flag(f.reason()), millisEach));
+          });
     }
-    return store.reviews().recordAll(all);
+    return new CodeEdits(store).recordAll(reviewer, entries);
   }
 
   private NewDecision decision(CellTask task, DecisionAction action, long millis) {
