@@ -1,13 +1,10 @@
 package org.labelcritic.app.cli;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
@@ -16,6 +13,7 @@ import org.labelcritic.imaging.critic.QualityWorkers;
 import org.labelcritic.model.LabelCriticException;
 import org.labelcritic.model.Problem;
 import org.labelcritic.model.codes.CodeList;
+import org.labelcritic.model.codes.CodeSidecars;
 import org.labelcritic.model.critic.CodeRouting;
 import org.labelcritic.model.critic.RulesCritic;
 import org.labelcritic.model.critic.onnx.OnnxPairModel;
@@ -58,15 +56,17 @@ final class CriticRunCommand implements Callable<Integer> {
       names = "--codes",
       paramLabel = "CSV",
       description =
-          "The code list (code,description): unlisted codes score lower and go to review.")
+          "The code list (code,description): unlisted codes score lower and go to review."
+              + " Default: <db name>.codes.csv beside the database, when there is one.")
   Path codes;
 
   @Option(
       names = "--seen-codes",
       paramLabel = "FILE",
       description =
-          "The codes that occurred in training, one per line: others go to review."
-              + " Without it that part of the routing rule is not applied.")
+          "The codes that occurred in training, one per line (or a CSV whose first column is the"
+              + " code): others go to review. Default: <db name>.seen-codes.txt beside the"
+              + " database; without either that part of the routing rule is not applied.")
   Path seenCodes;
 
   @Option(
@@ -124,15 +124,18 @@ final class CriticRunCommand implements Callable<Integer> {
       throw LabelCriticException.inFile(db.db, "no such database");
     }
     Console c = context.console();
-    ImportReport codeProblems = new ImportReport("code list " + codes);
-    CodeList list = codes == null ? null : CodeList.read(codes, codeProblems::problem);
+    // Without the options, the files kept beside the database (as the app uses them).
+    Path codeFile = codes != null ? codes : existing(CodeSidecars.codeListFile(db.db));
+    Path seenFile = seenCodes != null ? seenCodes : existing(CodeSidecars.seenCodesFile(db.db));
+    ImportReport codeProblems = new ImportReport("code list " + codeFile);
+    CodeList list = codeFile == null ? null : CodeList.read(codeFile, codeProblems::problem);
     for (Problem p : codeProblems.problems()) {
       c.error("problem: " + p.message());
     }
     CodeRouting routing =
-        seenCodes == null
+        seenFile == null
             ? CodeRouting.withoutTrainingCodes()
-            : new CodeRouting(readSeen(seenCodes));
+            : new CodeRouting(CodeSidecars.readSeenCodes(seenFile));
     CriticModels models =
         skipScans
             ? null
@@ -168,11 +171,20 @@ final class CriticRunCommand implements Callable<Integer> {
       }
     }
     if (list == null) {
-      c.println("No code list given (--codes): code validity was not scored.");
+      c.println(
+          "No code list (--codes, or "
+              + CodeSidecars.codeListFile(db.db).getFileName()
+              + " beside the database): code validity was not scored.");
+    } else {
+      c.println("Code list: " + codeFile + " (" + list.size() + " codes).");
     }
     if (!routing.knowsTrainingCodes()) {
       c.println(
-          "No training codes given (--seen-codes): codes never seen in training are not routed.");
+          "No training codes (--seen-codes, or "
+              + CodeSidecars.seenCodesFile(db.db).getFileName()
+              + " beside the database): codes never seen in training are not routed.");
+    } else {
+      c.println("Training codes: " + seenFile + ".");
     }
     for (Counting s : counted) {
       String what = s.kind() == ItemKind.CELL ? "cell(s)" : "scan structure(s)";
@@ -213,21 +225,8 @@ final class CriticRunCommand implements Callable<Integer> {
     return r.failed() > 0 || codeProblems.problemCount() > 0 ? ExitCodes.PROBLEMS : ExitCodes.OK;
   }
 
-  private static Set<String> readSeen(Path file) throws LabelCriticException {
-    try {
-      Set<String> out = new LinkedHashSet<>();
-      for (String line : Files.readAllLines(file)) {
-        String s = line.strip();
-        if (!s.isEmpty() && !s.startsWith("#") && !s.equalsIgnoreCase("code")) {
-          out.add(s.split(",", 2)[0].strip());
-        }
-      }
-      return out;
-    } catch (java.nio.file.NoSuchFileException e) {
-      throw LabelCriticException.inFile(file, "does not exist");
-    } catch (IOException e) {
-      throw LabelCriticException.inFile(file, "cannot be read: " + e.getMessage(), e);
-    }
+  private static Path existing(Path file) {
+    return Files.isRegularFile(file) ? file : null;
   }
 
   /** Counts outcomes, routed cells and failures as they pass, for the summary. */

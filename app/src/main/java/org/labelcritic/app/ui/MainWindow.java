@@ -11,6 +11,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
@@ -703,7 +704,7 @@ public final class MainWindow implements AutoCloseable {
       return;
     }
     Store previous = ownedStore;
-    worker.stop();
+    Runnable workerStopped = worker.stopAwaitable();
     ownedStore = opened;
     store = opened;
     viewer.clear();
@@ -718,13 +719,28 @@ public final class MainWindow implements AutoCloseable {
     if (reviewerName != null) {
       startReviewing(reviewerName, machine);
     }
-    io.execute(
+    // The old store is closed once its worker thread has ended (a verdict it is writing lands
+    // before the close), then on the io executor after the decisions already queued there. The
+    // waiting is done by a thread of its own: neither the FX thread nor io waits for the worker.
+    Runnable closeOld =
         () -> {
           endSession.run();
           if (previous != null) {
             closeQuietly(previous);
           }
-        });
+        };
+    Thread.ofPlatform()
+        .name("lcw-close-previous")
+        .daemon()
+        .start(
+            () -> {
+              workerStopped.run();
+              try {
+                io.execute(closeOld);
+              } catch (RejectedExecutionException shutDown) {
+                closeOld.run();
+              }
+            });
   }
 
   /**

@@ -17,8 +17,8 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import org.labelcritic.imaging.critic.CriticModels;
 import org.labelcritic.imaging.critic.QualityWorkers;
 import org.labelcritic.model.LabelCriticException;
+import org.labelcritic.model.Problem;
 import org.labelcritic.model.critic.CodeCritic;
-import org.labelcritic.model.critic.CodeRouting;
 import org.labelcritic.model.critic.onnx.OnnxPairModel;
 import org.labelcritic.model.job.Progress;
 import org.labelcritic.model.store.Store;
@@ -69,24 +69,27 @@ public final class QualityWorkerRunner implements AutoCloseable {
   }
 
   /**
-   * The scorers the command line's {@code lcw critic run} uses today: the code critic for form
-   * cells, without a code list or training codes. Plain Java on the CPU.
+   * The code critic for form cells alone, plain Java on the CPU, with the code list and training
+   * codes kept beside the database ({@link QualityWorkers.Options#withCodesBeside}), as the review
+   * view and {@code lcw critic run} use them.
    */
   public static ScorerFactory codeCells() {
-    return store ->
-        List.of(
-            new Scoring(
-                CodeScorer.forStore(
-                    store, new CodeCritic(CodeRouting.withoutTrainingCodes()), null),
-                OnnxPairModel.Provider.CPU,
-                "the code critic runs in Java on the CPU"));
+    return store -> {
+      QualityWorkers.Options options =
+          QualityWorkers.Options.defaults(null).withCodesBeside(store.file(), codeListProblem());
+      return List.of(
+          new Scoring(
+              CodeScorer.forStore(store, new CodeCritic(options.routing()), options.codeList()),
+              OnnxPairModel.Provider.CPU,
+              "the code critic runs in Java on the CPU"));
+    };
   }
 
   /**
    * The full critic, as {@code lcw critic run --provider auto} runs it: the code critic for form
-   * cells, then the feature critic for CT scans with the shipped models, on CUDA when it is usable
-   * and on the CPU otherwise. The scan scoring carries the chosen provider and why, and closes the
-   * ONNX sessions when the run ends.
+   * cells (with the code list and training codes beside the database), then the feature critic for
+   * CT scans with the shipped models, on CUDA when it is usable and on the CPU otherwise. The scan
+   * scoring carries the chosen provider and why, and closes the ONNX sessions when the run ends.
    */
   public static ScorerFactory allCritics() {
     return store -> {
@@ -95,7 +98,9 @@ public final class QualityWorkerRunner implements AutoCloseable {
           QualityWorkers.create(
               store,
               WorkerSettings.defaults(),
-              QualityWorkers.Options.defaults(models).withProvider(OnnxPairModel.Provider.CUDA));
+              QualityWorkers.Options.defaults(models)
+                  .withProvider(OnnxPairModel.Provider.CUDA)
+                  .withCodesBeside(store.file(), codeListProblem()));
       List<Scoring> out = new ArrayList<>();
       out.add(
           new Scoring(
@@ -107,6 +112,11 @@ public final class QualityWorkerRunner implements AutoCloseable {
       }
       return out;
     };
+  }
+
+  /** A bad row of the code list: the review view shows these; the worker logs them. */
+  private static Consumer<Problem> codeListProblem() {
+    return p -> LOG.warn("Code list: {}", p);
   }
 
   private final ScorerFactory factory;
@@ -172,15 +182,30 @@ public final class QualityWorkerRunner implements AutoCloseable {
   /** Cancels the run and waits up to five seconds for its thread (call off the FX thread). */
   @Override
   public void close() {
+    stopAwaitable().run();
+  }
+
+  /**
+   * Stops a run in progress, as {@link #stop()} does, and returns what waits (at most 5 s) for its
+   * thread to end: run that off the FX thread before closing the store the run was scoring, so that
+   * no verdict is written into a store being closed.
+   */
+  public Runnable stopAwaitable() {
     Run r = run;
     stop();
-    if (r != null && r.thread != null) {
-      try {
-        r.thread.join(5_000);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
+    Thread t = r == null ? null : r.thread;
+    return () -> {
+      if (t != null) {
+        try {
+          t.join(5_000);
+          if (t.isAlive()) {
+            LOG.warn("The quality worker did not stop within 5 s; closing its database anyway");
+          }
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
       }
-    }
+    };
   }
 
   /** One run over one database. */

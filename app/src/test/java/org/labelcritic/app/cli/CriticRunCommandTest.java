@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.labelcritic.app.cli.CriticFixtures.Run;
+import org.labelcritic.model.codes.CodeSidecars;
 import org.labelcritic.model.store.Store;
 
 class CriticRunCommandTest {
@@ -42,7 +43,7 @@ class CriticRunCommandTest {
     assertThat(again.out())
         .contains("Scored 0 of 0 cell(s)")
         .contains("Scored 0 of 1 scan structure(s)")
-        .contains("No code list given");
+        .contains("No code list (--codes, or ");
 
     Run cellsOnly = CriticFixtures.lcw(dir, "critic", "run", "--db", db.toString(), "--skip-scans");
     assertThat(cellsOnly.exit()).as(cellsOnly.err()).isZero();
@@ -69,6 +70,20 @@ class CriticRunCommandTest {
     assertThat(r.exit()).as(r.err()).isZero();
     // 412 (6 cells) and 999 (1) were never seen; the rest are confident and seen.
     assertThat(r.out()).contains("Routed to review by the code rule: 7");
+  }
+
+  /** Without the options, the code list and training codes beside the database are used. */
+  @Test
+  void theCodeFilesBesideTheDatabaseAreUsedWithoutOptions() throws Exception {
+    Path db = CriticFixtures.cells(dir);
+    Files.writeString(CodeSidecars.seenCodesFile(db), "410\n411\n");
+    Files.copy(CriticFixtures.codeList(dir), CodeSidecars.codeListFile(db));
+    Run r = CriticFixtures.lcw(dir, "critic", "run", "--db", db.toString(), "--skip-scans");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out())
+        .contains("Routed to review by the code rule: 7")
+        .contains("Training codes: " + CodeSidecars.seenCodesFile(db))
+        .contains("Code list: " + CodeSidecars.codeListFile(db));
   }
 
   @Test

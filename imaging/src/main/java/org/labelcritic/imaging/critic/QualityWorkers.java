@@ -1,12 +1,17 @@
 package org.labelcritic.imaging.critic;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.function.Consumer;
 import org.labelcritic.imaging.critic.features.FeatureExtractor;
 import org.labelcritic.imaging.critic.features.OrganPriors;
 import org.labelcritic.model.LabelCriticException;
+import org.labelcritic.model.Problem;
 import org.labelcritic.model.codes.CodeList;
+import org.labelcritic.model.codes.CodeSidecars;
 import org.labelcritic.model.critic.CodeCritic;
 import org.labelcritic.model.critic.CodeRouting;
 import org.labelcritic.model.critic.RulesCritic;
@@ -66,6 +71,21 @@ public final class QualityWorkers {
 
     public Options withCodes(CodeList list, CodeRouting r) {
       return new Options(provider, models, agreeDice, list, r);
+    }
+
+    /**
+     * The code list and training codes kept beside a census database ({@link CodeSidecars}), as the
+     * review view uses them; where a file is absent that part of the routing rule does not apply.
+     * Problems in the code list's rows go to {@code problems}; the rest of it is used.
+     *
+     * @throws LabelCriticException when a file is there but cannot be read at all
+     */
+    public Options withCodesBeside(Path database, Consumer<Problem> problems)
+        throws LabelCriticException {
+      CodeList list = CodeSidecars.codeList(database, problems).orElse(null);
+      Set<String> seen = CodeSidecars.seenCodes(database);
+      return withCodes(
+          list, seen == null ? CodeRouting.withoutTrainingCodes() : new CodeRouting(seen));
     }
   }
 

@@ -1,8 +1,10 @@
 package org.labelcritic.model.codes;
 
 import java.io.IOException;
+import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Set;
@@ -43,17 +45,32 @@ public final class CodeSidecars {
     return Files.isRegularFile(file) ? readSeenCodes(file) : null;
   }
 
-  /** One code per line; blank lines and lines starting with '#' are skipped. */
+  /**
+   * One code per line, or a CSV whose first column is the code (a header line "code" is skipped);
+   * blank lines and lines starting with '#' are skipped.
+   */
   public static Set<String> readSeenCodes(Path file) throws LabelCriticException {
     try {
       Set<String> out = new TreeSet<>();
       for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
         String s = line.strip();
-        if (!s.isEmpty() && !s.startsWith("#")) {
-          out.add(s);
+        if (s.startsWith("\uFEFF")) {
+          s = s.substring(1).strip();
+        }
+        if (s.isEmpty() || s.startsWith("#")) {
+          continue;
+        }
+        String code = s.split(",", 2)[0].strip();
+        if (!code.isEmpty() && !(out.isEmpty() && code.equalsIgnoreCase("code"))) {
+          out.add(code);
         }
       }
       return out;
+    } catch (NoSuchFileException e) {
+      throw LabelCriticException.inFile(file, "does not exist");
+    } catch (MalformedInputException e) {
+      throw LabelCriticException.inFile(
+          file, "is not UTF-8 text; save the training codes as UTF-8", e);
     } catch (IOException e) {
       throw LabelCriticException.inFile(file, "cannot read the training codes", e);
     }
