@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -12,6 +13,7 @@ import java.util.Set;
 import org.labelcritic.imaging.critic.features.CandidateInput;
 import org.labelcritic.imaging.critic.features.ScanContext;
 import org.labelcritic.imaging.dicom.DicomSeriesReader;
+import org.labelcritic.imaging.io.ImportedFiles;
 import org.labelcritic.imaging.mask.BinaryMask;
 import org.labelcritic.imaging.mask.LabelSet;
 import org.labelcritic.imaging.mask.MaskReader;
@@ -20,6 +22,7 @@ import org.labelcritic.imaging.volume.Volume;
 import org.labelcritic.model.LabelCriticException;
 import org.labelcritic.model.domain.Candidate;
 import org.labelcritic.model.domain.CandidateLabel;
+import org.labelcritic.model.domain.FileRef;
 import org.labelcritic.model.domain.Item;
 import org.labelcritic.model.domain.Structure;
 import org.labelcritic.model.store.CriticQueries;
@@ -34,6 +37,7 @@ import org.labelcritic.model.store.Store;
 public final class ScanLoader {
   private final Store store;
   private final NiftiReader nifti = new NiftiReader();
+  private final DicomSeriesReader dicom = new DicomSeriesReader();
   private final MaskReader masks = new MaskReader(nifti);
 
   public ScanLoader(Store store) {
@@ -50,19 +54,7 @@ public final class ScanLoader {
             .item(itemId)
             .orElseThrow(
                 () -> new LabelCriticException("item " + itemId + " is not in the database"));
-    if (item.image() == null) {
-      throw new LabelCriticException("case " + item.externalId() + " has no CT image");
-    }
-    Path image = Path.of(item.image().path());
-    Volume ct;
-    if (Files.isDirectory(image)) {
-      ct = new DicomSeriesReader().read(image);
-    } else if (Files.isRegularFile(image)) {
-      ct = nifti.read(image);
-    } else {
-      throw LabelCriticException.inFile(
-          image, "the CT of case " + item.externalId() + " is missing");
-    }
+    Volume ct = ImportedFiles.readScan(item, nifti, dicom);
     List<CriticQueries.Pair> all = new ArrayList<>();
     for (Structure s : store.structures()) {
       all.add(new CriticQueries.Pair(itemId, s.id()));
@@ -84,6 +76,15 @@ public final class ScanLoader {
       for (Candidate c : e.getValue()) {
         sets.add(new LabelSet(key(c), Set.copyOf(((CandidateLabel.Mask) c.label()).labelValues())));
       }
+      // The critic judges the masks that were imported: a changed or missing file fails the
+      // candidates that name it, as in the viewer and the label export.
+      String changed = changeOf(file, e.getValue());
+      if (changed != null) {
+        for (Candidate c : e.getValue()) {
+          problems.put(c.id(), file + ": " + changed);
+        }
+        continue;
+      }
       try {
         Map<String, BinaryMask> got = masks.read(file, sets);
         for (Candidate c : e.getValue()) {
@@ -101,6 +102,26 @@ public final class ScanLoader {
       }
     }
     return new LoadedScan(item, ScanContext.of(ct), candidates, read, problems);
+  }
+
+  /** Why the file is not what these candidates imported, or null (once per stored version). */
+  private static String changeOf(Path file, List<Candidate> candidates) {
+    Set<FileRef> stored = new LinkedHashSet<>();
+    for (Candidate c : candidates) {
+      stored.add(((CandidateLabel.Mask) c.label()).file());
+    }
+    for (FileRef ref : stored) {
+      String why =
+          ref.readable()
+              ? ImportedFiles.maskChange(file, ref)
+              : Files.isRegularFile(file)
+                  ? null
+                  : "the mask file is missing (it was imported from here)";
+      if (why != null) {
+        return why;
+      }
+    }
+    return null;
   }
 
   private static String key(Candidate c) {

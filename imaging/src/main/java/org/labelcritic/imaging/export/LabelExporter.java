@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.labelcritic.imaging.io.ImportedFiles;
 import org.labelcritic.imaging.mask.BinaryMask;
 import org.labelcritic.imaging.mask.LabelSet;
 import org.labelcritic.imaging.mask.MaskReader;
@@ -31,7 +32,6 @@ import org.labelcritic.model.export.CaseProvenance;
 import org.labelcritic.model.export.CaseProvenance.Status;
 import org.labelcritic.model.export.FinalChoice;
 import org.labelcritic.model.export.FinalChoices;
-import org.labelcritic.model.importing.FileDigests;
 import org.labelcritic.model.job.Progress;
 import org.labelcritic.model.store.ExportQueries;
 import org.labelcritic.model.store.ExportQueries.PairHistory;
@@ -223,7 +223,7 @@ public final class LabelExporter {
     private void writeFromFile(Path file, List<Chosen> structures, Geometry grid, Path segDir)
         throws LabelCriticException {
       FileRef stored = ((CandidateLabel.Mask) structures.getFirst().candidate().label()).file();
-      String changed = changedSinceImport(file, stored);
+      String changed = ImportedFiles.maskChange(file, stored);
       if (changed != null) {
         for (Chosen c : structures) {
           c.skip(file, changed + "; " + c.pair.structure().name() + " skipped");
@@ -298,33 +298,6 @@ public final class LabelExporter {
                       + what
                   : what);
     }
-  }
-
-  /** Why the file differs from what was imported, or null when it is the same. */
-  static String changedSinceImport(Path file, FileRef stored) {
-    if (!Files.isRegularFile(file)) {
-      return "the mask file is missing (it was imported from here)";
-    }
-    FileRef now;
-    try {
-      now = FileDigests.ref(file);
-    } catch (LabelCriticException e) {
-      return "the mask file cannot be read: " + e.problem().what();
-    }
-    if (!stored.readable()) {
-      return "the mask file could not be read at import, so it cannot be checked";
-    }
-    if (now.size() != stored.size()) {
-      return "the mask file changed since import ("
-          + now.size()
-          + " bytes, was "
-          + stored.size()
-          + ")";
-    }
-    if (!now.sha256().equals(stored.sha256())) {
-      return "the mask file changed since import (its SHA-256 differs)";
-    }
-    return null;
   }
 
   private static String fileName(PairHistory p) {

@@ -18,6 +18,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.labelcritic.imaging.dicom.DicomSeriesReader;
+import org.labelcritic.imaging.io.ImportedFiles;
 import org.labelcritic.imaging.mask.BinaryMask;
 import org.labelcritic.imaging.mask.LabelSet;
 import org.labelcritic.imaging.mask.MaskReader;
@@ -27,12 +28,10 @@ import org.labelcritic.model.LabelCriticException;
 import org.labelcritic.model.Problem;
 import org.labelcritic.model.domain.Candidate;
 import org.labelcritic.model.domain.CandidateLabel;
-import org.labelcritic.model.domain.FileRef;
 import org.labelcritic.model.domain.Item;
 import org.labelcritic.model.domain.ItemKind;
 import org.labelcritic.model.domain.Source;
 import org.labelcritic.model.domain.Structure;
-import org.labelcritic.model.importing.FileDigests;
 import org.labelcritic.model.job.Progress;
 import org.labelcritic.model.store.Store;
 import org.slf4j.Logger;
@@ -274,48 +273,22 @@ public final class ReviewCaseLoader {
   }
 
   private Volume readScan(Item item) throws LabelCriticException {
-    try {
-      FileRef ref = item.image();
-      if (ref == null) {
-        throw new LabelCriticException("case " + item.externalId() + " has no scan file");
-      }
-      Path path = Path.of(ref.path());
-      if (Files.isDirectory(path)) {
-        return dicom.read(path);
-      }
-      if (!Files.isRegularFile(path)) {
-        throw LabelCriticException.inFile(
-            path, "the scan file is missing (it was imported from here)");
-      }
-      long size = Files.size(path);
-      if (ref.readable() && size != ref.size()) {
-        throw LabelCriticException.inFile(
-            path,
-            "the scan file changed since import (" + size + " bytes, was " + ref.size() + ")");
-      }
-      return nifti.read(path);
-    } catch (java.io.IOException e) {
-      throw LabelCriticException.inFile(
-          Path.of(item.image().path()), "cannot be read: " + e.getMessage(), e);
-    } catch (RuntimeException | OutOfMemoryError e) {
-      // A reader's unexpected failure on a malformed file is still that file's problem.
-      throw LabelCriticException.inFile(
-          Path.of(item.image().path()), "cannot be read: " + LabelCriticException.describe(e), e);
-    }
+    return ImportedFiles.readScan(item, nifti, dicom);
   }
 
   private BinaryMask readMask(Candidate c) throws LabelCriticException {
     CandidateLabel.Mask m = (CandidateLabel.Mask) c.label();
     Path path = Path.of(m.file().path());
     try {
-      if (!Files.isRegularFile(path)) {
-        throw LabelCriticException.inFile(
-            path, "the mask file is missing (it was imported from here)");
-      }
-      FileRef now = FileDigests.ref(path);
-      if (m.file().readable()
-          && (now.size() != m.file().size() || !now.sha256().equals(m.file().sha256()))) {
-        throw LabelCriticException.inFile(path, "the mask file changed since import");
+      // A mask that could not be read at import is shown as it is now (nothing to compare with).
+      String changed =
+          m.file().readable()
+              ? ImportedFiles.maskChange(path, m.file())
+              : Files.isRegularFile(path)
+                  ? null
+                  : "the mask file is missing (it was imported from here)";
+      if (changed != null) {
+        throw LabelCriticException.inFile(path, changed);
       }
       LabelSet set = new LabelSet("candidate", Set.copyOf(m.labelValues()));
       return masks.read(path, List.of(set)).get(set.name());

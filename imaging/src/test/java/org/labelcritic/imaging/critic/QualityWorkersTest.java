@@ -141,6 +141,33 @@ class QualityWorkersTest {
     }
   }
 
+  /**
+   * A mask file replaced after import (here by another organ's mask, a valid file) is not scored as
+   * if it were the imported one: its structure fails, naming the file and why; the rest scores.
+   */
+  @Test
+  void aMaskChangedSinceImportFailsOnlyItsStructureAndSaysWhy() throws Exception {
+    Path db = importCase();
+    Path kidney = fastMask("kidney_left");
+    Files.copy(fastMask("liver"), kidney, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    try (Store store = Store.open(db);
+        QualityWorkers.Workers w =
+            QualityWorkers.create(
+                store, WorkerSettings.sameThread(), QualityWorkers.Options.defaults(models()))) {
+      ScanLoader.LoadedScan scan = new ScanLoader(store).load(1);
+      assertThat(scan.problems().values())
+          .singleElement()
+          .asString()
+          .contains("ts-v2-fast", "kidney_left.nii.gz")
+          .contains("changed since import");
+      QualityWorker.Report r = w.worker().run(Progress.none());
+      assertThat(r.failed()).isEqualTo(1);
+      List<VerdictRow> all = verdicts(store);
+      assertThat(all).noneMatch(v -> v.structure().equals("kidney_left"));
+      assertThat(all).anyMatch(v -> v.structure().equals("liver"));
+    }
+  }
+
   @Test
   void cudaRequestedWithoutCudaRunsOnCpuAndSaysWhy() throws Exception {
     Path db = importCase();
