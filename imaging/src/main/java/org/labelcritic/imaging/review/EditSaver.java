@@ -8,6 +8,8 @@ import org.labelcritic.imaging.nifti.NiftiWriter;
 import org.labelcritic.model.LabelCriticException;
 import org.labelcritic.model.domain.FileRef;
 import org.labelcritic.model.domain.Item;
+import org.labelcritic.model.domain.Source;
+import org.labelcritic.model.domain.SourceKind;
 import org.labelcritic.model.domain.Structure;
 import org.labelcritic.model.importing.FileDigests;
 import org.labelcritic.model.store.Store;
@@ -56,9 +58,26 @@ public final class EditSaver {
     while (Files.exists(file = dir.resolve(stem + n + ".nii.gz"))) {
       n++;
     }
+    // Refused before anything is written: a file nobody refers to would be left behind.
+    for (Source s : store.sources()) {
+      if (s.name().equals(reviewer.strip()) && s.kind() != SourceKind.PERSON) {
+        throw new LabelCriticException(
+            "the reviewer's name '" + reviewer.strip() + "' is already the name of a model source");
+      }
+    }
     writer.write(file, mask);
-    FileRef ref = FileDigests.ref(file);
-    return store.writer().reviewerCandidate(item.id(), structure.id(), reviewer, ref);
+    try {
+      FileRef ref = FileDigests.ref(file);
+      return store.writer().reviewerCandidate(item.id(), structure.id(), reviewer, ref);
+    } catch (LabelCriticException | RuntimeException e) {
+      // Not registered: the file goes too, so that the edits folder holds registered edits only.
+      try {
+        Files.deleteIfExists(file);
+      } catch (java.io.IOException again) {
+        e.addSuppressed(again);
+      }
+      throw e;
+    }
   }
 
   /** A file name from a case, structure or reviewer name: no separators, no "." or "..". */

@@ -248,6 +248,8 @@ class ReviewCaseLoaderTest {
                     .save(c.item(), c.structure(), "fast", c.candidates().get(0).mask()))
         .isInstanceOf(LabelCriticException.class)
         .hasMessageContaining("model source");
+    // Refused before anything was written: no file nobody refers to.
+    assertThat(dir.resolve("review.edits/case-1/liver-fast-1.nii.gz")).doesNotExist();
   }
 
   private Path copy(String name) throws Exception {
