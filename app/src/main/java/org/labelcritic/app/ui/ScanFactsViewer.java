@@ -5,12 +5,11 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
+import org.labelcritic.imaging.volume.Geometry;
 import org.labelcritic.model.LabelCriticException;
 import org.labelcritic.model.domain.Item;
 import org.labelcritic.model.store.Store;
@@ -22,11 +21,6 @@ import org.labelcritic.model.store.Store;
  * false, and the main window tells the reviewer so.
  */
 public final class ScanFactsViewer implements ItemViewer {
-  private static final Pattern DIMS =
-      Pattern.compile("\"dims\"\\s*:\\s*\\[\\s*(\\d+)\\s*,\\s*(\\d+)\\s*,\\s*(\\d+)");
-  private static final Pattern SPACING =
-      Pattern.compile(
-          "\"spacing\"\\s*:\\s*\\[\\s*([-\\d.eE]+)\\s*,\\s*([-\\d.eE]+)\\s*,\\s*([-\\d.eE]+)");
 
   private final I18n i18n;
   private final Store store;
@@ -108,22 +102,16 @@ public final class ScanFactsViewer implements ItemViewer {
       Item.Box b = item.box();
       out.append('\n').append(i18n.format("facts.box", b.x(), b.y(), b.w(), b.h()));
     }
-    String g = item.geometryJson();
+    Geometry g = Geometry.fromJson(item.geometryJson());
     if (g != null) {
-      Matcher d = DIMS.matcher(g);
-      if (d.find()) {
-        out.append('\n').append(i18n.format("facts.dims", d.group(1), d.group(2), d.group(3)));
-      }
-      Matcher s = SPACING.matcher(g);
-      if (s.find()) {
-        out.append('\n')
-            .append(
-                i18n.format(
-                    "facts.spacing",
-                    Double.parseDouble(s.group(1)),
-                    Double.parseDouble(s.group(2)),
-                    Double.parseDouble(s.group(3))));
-      }
+      out.append('\n')
+          .append(
+              i18n.format(
+                  "facts.dims",
+                  String.valueOf(g.nx()),
+                  String.valueOf(g.ny()),
+                  String.valueOf(g.nz())));
+      out.append('\n').append(i18n.format("facts.spacing", g.sx(), g.sy(), g.sz()));
     }
     return out.toString();
   }

@@ -1,5 +1,8 @@
 package org.labelcritic.imaging.volume;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,6 +22,7 @@ import java.util.Optional;
  * @param affine voxel-to-world (RAS+, mm)
  */
 public record Geometry(int nx, int ny, int nz, double sx, double sy, double sz, Affine affine) {
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   /**
    * Default tolerance for {@link #matches}: 1e-3 mm. Writers store the affine as float32, so grids
@@ -26,6 +30,48 @@ public record Geometry(int nx, int ny, int nz, double sx, double sy, double sz, 
    * below this; a real shift of a voxel is hundreds of times larger.
    */
   public static final double DEFAULT_TOLERANCE = 1e-3;
+
+  /**
+   * The grid in the JSON an import stores with a volume item ({@code dims}, {@code spacing}, {@code
+   * affine}, as {@code VolumeImporter} writes it); null when the text does not parse or any of the
+   * three is missing or has the wrong length.
+   */
+  public static Geometry fromJson(String json) {
+    if (json == null) {
+      return null;
+    }
+    JsonNode o;
+    try {
+      o = JSON.readTree(json);
+    } catch (IOException e) {
+      return null;
+    }
+    if (o == null) {
+      return null;
+    }
+    JsonNode dims = o.path("dims");
+    JsonNode spacing = o.path("spacing");
+    JsonNode affine = o.path("affine");
+    if (dims.size() != 3 || spacing.size() != 3 || affine.size() != 16) {
+      return null;
+    }
+    double[] m = new double[16];
+    for (int i = 0; i < 16; i++) {
+      m[i] = affine.get(i).asDouble();
+    }
+    try {
+      return new Geometry(
+          dims.get(0).asInt(),
+          dims.get(1).asInt(),
+          dims.get(2).asInt(),
+          spacing.get(0).asDouble(),
+          spacing.get(1).asDouble(),
+          spacing.get(2).asDouble(),
+          new Affine(m));
+    } catch (IllegalArgumentException notAGrid) {
+      return null;
+    }
+  }
 
   public long voxelCount() {
     return (long) nx * ny * nz;

@@ -53,4 +53,25 @@ class GeometryTest {
     Geometry g = new Geometry(1, 1, 1, 1, 1, 1, nan);
     assertThat(g.matches(g, 1)).isFalse();
   }
+
+  @Test
+  void readsTheGridAnImportStoredAndNothingFromBrokenText() {
+    Geometry g =
+        Geometry.fromJson(
+            "{\"dims\":[120,126,164],\"spacing\":[1.5,1.5,1.5],\"affine\":[-1.5,0,0,71.6582,"
+                + "0,-1.5,0,255.6582,0,0,1.5,540.2,0,0,0,1],\"datatype\":\"int16\"}");
+    assertThat(g).isNotNull();
+    assertThat(g.matches(grid(164, 71.6582), 0)).isTrue();
+    assertThat(g.sx()).isEqualTo(1.5);
+
+    assertThat(Geometry.fromJson(null)).isNull();
+    assertThat(Geometry.fromJson("")).isNull();
+    assertThat(Geometry.fromJson("not json {")).isNull();
+    assertThat(Geometry.fromJson("[1,2,3]")).isNull();
+    assertThat(Geometry.fromJson("{\"dims\":[1,2,3],\"spacing\":[1,1,1]}")).isNull();
+    assertThat(
+            Geometry.fromJson(
+                "{\"dims\":[1,2],\"spacing\":[1,1,1],\"affine\":[1,0,0,0,0,1,0,0,0,0,1,0,0,0,0,1]}"))
+        .isNull();
+  }
 }
