@@ -26,12 +26,23 @@ public final class TruthFile {
       if (header == null) {
         throw LabelCriticException.inFile(file, "is empty; expected a header 'item_id,code'");
       }
+      if (!header.ok()) {
+        throw LabelCriticException.atRow(file, header.row(), null, header.problem());
+      }
       List<String> h = header.fields().stream().map(s -> s.strip().toLowerCase()).toList();
       int item = h.indexOf("item_id");
       int code = h.indexOf("code");
-      if (!header.ok() || item < 0 || code < 0) {
+      if (item < 0 || code < 0) {
         throw LabelCriticException.atRow(
-            file, 1, null, "header must name the columns 'item_id,code', found " + h);
+            file,
+            header.row(),
+            null,
+            "the header lacks the column "
+                + (item < 0 ? "'item_id'" : "'code'")
+                + (item < 0 && code < 0 ? " and 'code'" : "")
+                + "; expected 'item_id,code', found '"
+                + String.join(",", header.fields())
+                + "'");
       }
       CsvRecord rec;
       while ((rec = r.next()) != null) {

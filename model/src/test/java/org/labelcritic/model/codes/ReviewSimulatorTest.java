@@ -1,6 +1,7 @@
 package org.labelcritic.model.codes;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.labelcritic.model.LabelCriticException;
 import org.labelcritic.model.Problem;
 import org.labelcritic.model.domain.FlagReason;
 import org.labelcritic.model.store.Store;
@@ -60,5 +62,20 @@ class ReviewSimulatorTest {
     assertThat(problems).hasSize(2);
     assertThat(problems.get(0).toString()).contains("truth.csv").contains("3").contains("code");
     assertThat(problems.get(1).toString()).contains("repeats");
+  }
+
+  @Test
+  void aTruthFileWithoutItsColumnsNamesWhatIsMissing() throws Exception {
+    Path file = dir.resolve("truth.csv");
+    Files.writeString(file, "id,code\nc1,101\n");
+    assertThatThrownBy(() -> TruthFile.read(file, p -> {}))
+        .isInstanceOf(LabelCriticException.class)
+        .hasMessageContaining("truth.csv")
+        .hasMessageContaining("lacks the column 'item_id'")
+        .hasMessageContaining("found 'id,code'");
+    Path empty = dir.resolve("empty.csv");
+    Files.writeString(empty, "");
+    assertThatThrownBy(() -> TruthFile.read(empty, p -> {}))
+        .hasMessageContaining("is empty; expected a header 'item_id,code'");
   }
 }
