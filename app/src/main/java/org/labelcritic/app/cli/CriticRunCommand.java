@@ -80,7 +80,8 @@ final class CriticRunCommand implements Callable<Integer> {
       paramLabel = "P",
       description =
           "Where the feature critic's model runs: auto (CUDA when this build and machine have it,"
-              + " else CPU), cpu or cuda (falls back to CPU with the reason). Default: auto.")
+              + " else the CPU, saying why), cpu, or cuda (CUDA or nothing: when CUDA is not"
+              + " usable the run stops with the reason before scoring). Default: auto.")
   ProviderChoice provider = ProviderChoice.auto;
 
   @Option(
@@ -162,6 +163,14 @@ final class CriticRunCommand implements Callable<Integer> {
         counted.add(new Counting(s, q.countUnscored(s.kind(), s.critic(), s.modelVersion())));
       }
       providerLine = w.provider() + " (" + w.providerNote() + ")";
+      if (provider == ProviderChoice.cuda
+          && w.volumes() != null
+          && w.provider() != OnnxPairModel.Provider.CUDA) {
+        throw new LabelCriticException(
+            "CUDA was asked for (--provider cuda) but cannot be used: "
+                + w.providerNote()
+                + ". Nothing was scored; --provider auto runs on the CPU instead.");
+      }
       QualityWorker worker =
           new QualityWorker(store, counted.stream().map(x -> (ItemScorer) x).toList(), settings);
       try {

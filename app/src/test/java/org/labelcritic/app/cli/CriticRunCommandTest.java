@@ -86,6 +86,24 @@ class CriticRunCommandTest {
         .contains("Code list: " + CodeSidecars.codeListFile(db));
   }
 
+  /** --provider cuda means CUDA or nothing; auto falls back to the CPU and says why. */
+  @Test
+  void cudaAskedForIsCudaOrNothing() throws Exception {
+    Path db = CriticFixtures.cells(dir);
+    Run cuda =
+        CriticFixtures.lcw(dir, "critic", "run", "--db", db.toString(), "--provider", "cuda");
+    Run auto =
+        CriticFixtures.lcw(dir, "critic", "run", "--db", db.toString(), "--provider", "auto");
+    if (cuda.out().contains(" on CUDA (")) {
+      return; // a -Pgpu build on a machine with CUDA: nothing to refuse
+    }
+    assertThat(cuda.exit()).isEqualTo(ExitCodes.FAILED);
+    assertThat(cuda.err())
+        .contains("CUDA was asked for (--provider cuda) but cannot be used")
+        .contains("Nothing was scored");
+    assertThat(auto.out()).contains(" on CPU (").contains("20 verdict(s) stored");
+  }
+
   @Test
   void aMissingDatabaseFailsWithoutCreatingOne() {
     Path db = dir.resolve("nope.db");
