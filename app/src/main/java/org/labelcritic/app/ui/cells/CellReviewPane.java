@@ -216,7 +216,10 @@ public final class CellReviewPane extends BorderPane {
       completion.dispose();
     }
     completion =
-        suggestions.isEmpty() ? null : TextFields.bindAutoCompletion(codeField, suggestions);
+        suggestions.isEmpty()
+            ? null
+            : TextFields.bindAutoCompletion(
+                codeField, request -> suggest(suggestions, request.getUserText()));
     if (completion != null) {
       AutoCompletionBinding<String> binding = completion;
       completion.setVisibleRowCount(8);
