@@ -1,7 +1,6 @@
 package org.labelcritic.imaging.review;
 
 import java.util.Objects;
-import java.util.Optional;
 import org.labelcritic.imaging.mask.BinaryMask;
 import org.labelcritic.model.Problem;
 import org.labelcritic.model.domain.Candidate;
@@ -25,9 +24,5 @@ public record CaseCandidate(Candidate candidate, Source source, BinaryMask mask,
   /** The source's name, with the revision for a reviewer's edit ("ana r2"). */
   public String label() {
     return candidate.revision() > 0 ? source.name() + " r" + candidate.revision() : source.name();
-  }
-
-  public Optional<Problem> problemIfAny() {
-    return Optional.ofNullable(problem);
   }
 }

@@ -97,8 +97,11 @@ public final class ReviewedPairs {
             List<Candidate> two = List.of(best, rival);
             CandidateInput a = scan.input(d.structure(), best, two);
             CandidateInput b = scan.input(d.structure(), rival, two);
-            FeatureVector ab = extractor.pair(scan.scan(), a, b);
-            FeatureVector ba = extractor.pair(scan.scan(), b, a);
+            // Each candidate's own features once, for both orders of the pair.
+            FeatureVector fa = extractor.candidate(scan.scan(), a);
+            FeatureVector fb = extractor.candidate(scan.scan(), b);
+            FeatureVector ab = extractor.pair(scan.scan(), a, b, fa, fb);
+            FeatureVector ba = extractor.pair(scan.scan(), b, a, fb, fa);
             double dice = ab.get("dice_ab");
             String patient = PATIENT_PREFIX + caseName;
             pairs.add(

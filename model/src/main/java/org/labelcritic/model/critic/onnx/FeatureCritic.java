@@ -69,18 +69,9 @@ public final class FeatureCritic implements Critic<PairFeatures> {
     return out;
   }
 
-  /**
-   * The card's features taken by name from the input; one the input lacks is given its mean (its
-   * neutral value), or 0 without standardization.
-   */
+  /** The card's input row for {@code in} ({@link ModelCard#row}). */
   static double[] row(ModelCard card, PairFeatures in) {
-    double[] mean = card.mean();
-    double[] r = new double[card.size()];
-    for (int i = 0; i < r.length; i++) {
-      double v = in.valueOf(card.features().get(i));
-      r[i] = Double.isNaN(v) ? (mean == null ? 0 : mean[i]) : v;
-    }
-    return r;
+    return card.row(in::valueOf);
   }
 
   static List<Reason> reasons(ModelCard card, double[] row) {

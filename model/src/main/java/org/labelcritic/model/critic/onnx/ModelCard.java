@@ -76,6 +76,20 @@ public record ModelCard(
     return v.clone();
   }
 
+  /**
+   * The model's input row: its features taken by name through {@code valueOf}; one the input lacks
+   * (NaN) is given its mean, its neutral value, or 0 without standardization.
+   */
+  public double[] row(java.util.function.ToDoubleFunction<String> valueOf) {
+    double[] mean = mean();
+    double[] r = new double[size()];
+    for (int i = 0; i < r.length; i++) {
+      double v = valueOf.applyAsDouble(features().get(i));
+      r[i] = Double.isNaN(v) ? (mean == null ? 0 : mean[i]) : v;
+    }
+    return r;
+  }
+
   public int size() {
     return features.size();
   }

@@ -62,14 +62,8 @@ public final class SingleLabelCritic implements Critic<CandidateFeatures> {
     return out;
   }
 
-  /** The card's features taken by name; one the input lacks is fed as its mean. */
+  /** The card's input row for {@code in} ({@link ModelCard#row}). */
   static double[] row(ModelCard card, CandidateFeatures in) {
-    double[] mean = card.mean();
-    double[] r = new double[card.size()];
-    for (int i = 0; i < r.length; i++) {
-      double v = in.valueOf(card.features().get(i));
-      r[i] = Double.isNaN(v) ? (mean == null ? 0 : mean[i]) : v;
-    }
-    return r;
+    return card.row(in::valueOf);
   }
 }
