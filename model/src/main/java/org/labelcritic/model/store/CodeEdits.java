@@ -2,13 +2,12 @@ package org.labelcritic.model.store;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Types;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalLong;
 import org.labelcritic.model.LabelCriticException;
+import org.labelcritic.model.domain.CandidateLabel;
 import org.labelcritic.model.domain.Decision;
 import org.labelcritic.model.domain.DecisionAction;
 import org.labelcritic.model.domain.Reviewer;
@@ -114,30 +113,15 @@ public final class CodeEdits {
     rev.setLong(2, template.structureId());
     rev.setLong(3, source);
     long revision = store.optionalLong(rev).orElse(0L) + 1;
-    PreparedStatement ins =
-        store.statement(
-            "INSERT INTO candidate (item_id, structure_id, source_id, revision, code,"
-                + " confidence, digit_confidences, created_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-    ins.setLong(1, template.itemId());
-    ins.setLong(2, template.structureId());
-    ins.setLong(3, source);
-    ins.setLong(4, revision);
-    ins.setString(5, code);
-    ins.setNull(6, Types.REAL);
-    ins.setNull(7, Types.VARCHAR);
-    ins.setString(8, Instant.now().toString());
-    ins.executeUpdate();
-    long candidate = store.lastId();
-    // Keep the status counters in step (see ImportWriter); the pair existed already.
-    PreparedStatement count =
-        store.statement(
-            "INSERT INTO candidate_count (structure_id, source_id, candidates)"
-                + " VALUES (?, ?, 1) ON CONFLICT (structure_id, source_id)"
-                + " DO UPDATE SET candidates = candidates + 1");
-    count.setLong(1, template.structureId());
-    count.setLong(2, source);
-    count.executeUpdate();
+    long candidate =
+        store
+            .writer()
+            .insertReviewerCandidate(
+                template.itemId(),
+                template.structureId(),
+                source,
+                revision,
+                new CandidateLabel.Code(code, Double.NaN, List.of()));
     return store
         .reviews()
         .insert(

@@ -153,29 +153,81 @@ public final class ImportWriter {
           rev.setLong(2, structureId);
           rev.setLong(3, source);
           long revision = store.optionalLong(rev).orElse(1L);
-          PreparedStatement ins =
-              store.statement(
-                  "INSERT INTO candidate (item_id, structure_id, source_id, revision, mask_path,"
-                      + " mask_size, mask_sha256, label_values, created_at)"
-                      + " VALUES (?, ?, ?, ?, ?, ?, ?, '1', ?)");
-          ins.setLong(1, itemId);
-          ins.setLong(2, structureId);
-          ins.setLong(3, source);
-          ins.setLong(4, revision);
-          setFile(ins, 5, mask);
-          ins.setString(8, Instant.now().toString());
-          ins.executeUpdate();
-          long id = store.lastId();
-          PreparedStatement count =
-              store.statement(
-                  "INSERT INTO candidate_count (structure_id, source_id, candidates)"
-                      + " VALUES (?, ?, 1) ON CONFLICT (structure_id, source_id)"
-                      + " DO UPDATE SET candidates = candidates + 1");
-          count.setLong(1, structureId);
-          count.setLong(2, source);
-          count.executeUpdate();
-          return id;
+          return insertReviewerCandidate(
+              itemId,
+              structureId,
+              source,
+              revision,
+              new CandidateLabel.Mask(mask, new java.util.TreeSet<>(Set.of(1))));
         });
+  }
+
+  /**
+   * Inserts a reviewer's candidate (an edited mask or a typed code, revision above 0 of a person
+   * source) and keeps the status counters in step; call inside a transaction. Every path that adds
+   * a reviewer's candidate (an edit saved in the viewer, a typed code, a merged field session) goes
+   * through here.
+   *
+   * @return the new candidate's id
+   */
+  long insertReviewerCandidate(
+      long itemId, long structureId, long sourceId, long revision, CandidateLabel label)
+      throws SQLException {
+    PreparedStatement ins =
+        store.statement(
+            "INSERT INTO candidate (item_id, structure_id, source_id, revision, mask_path,"
+                + " mask_size, mask_sha256, label_values, code, confidence, digit_confidences,"
+                + " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    ins.setLong(1, itemId);
+    ins.setLong(2, structureId);
+    ins.setLong(3, sourceId);
+    ins.setLong(4, revision);
+    switch (label) {
+      case CandidateLabel.Mask m -> {
+        setFile(ins, 5, m.file());
+        ins.setString(8, m.labelValuesText());
+        ins.setNull(9, Types.VARCHAR);
+        ins.setNull(10, Types.REAL);
+        ins.setNull(11, Types.VARCHAR);
+      }
+      case CandidateLabel.Code code -> {
+        setFile(ins, 5, null);
+        ins.setNull(8, Types.VARCHAR);
+        ins.setString(9, code.code());
+        if (Double.isNaN(code.confidence())) {
+          ins.setNull(10, Types.REAL);
+        } else {
+          ins.setDouble(10, code.confidence());
+        }
+        ins.setString(11, digitsText(code));
+      }
+    }
+    ins.setString(12, Instant.now().toString());
+    ins.executeUpdate();
+    long id = store.lastId();
+    PreparedStatement count =
+        store.statement(
+            "INSERT INTO candidate_count (structure_id, source_id, candidates)"
+                + " VALUES (?, ?, 1) ON CONFLICT (structure_id, source_id)"
+                + " DO UPDATE SET candidates = candidates + 1");
+    count.setLong(1, structureId);
+    count.setLong(2, sourceId);
+    count.executeUpdate();
+    // Usually the pair has the models' candidates already; when this is its first, it is a new
+    // line of the queue.
+    PreparedStatement probe =
+        store.statement("SELECT COUNT(*) FROM candidate WHERE item_id = ? AND structure_id = ?");
+    probe.setLong(1, itemId);
+    probe.setLong(2, structureId);
+    if (store.optionalLong(probe).orElse(0L) == 1) {
+      PreparedStatement pairs =
+          store.statement(
+              "INSERT INTO pair_count (structure_id, pairs) VALUES (?, 1)"
+                  + " ON CONFLICT (structure_id) DO UPDATE SET pairs = pairs + 1");
+      pairs.setLong(1, structureId);
+      pairs.executeUpdate();
+    }
+    return id;
   }
 
   /** What happened to an item. */

@@ -778,57 +778,11 @@ public final class SessionStore {
         written.add(target);
       }
     }
-    PreparedStatement ins =
-        store.statement(
-            "INSERT INTO candidate (item_id, structure_id, source_id, revision, mask_path,"
-                + " mask_size, mask_sha256, label_values, code, confidence, digit_confidences,"
-                + " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    ins.setLong(1, item.get());
-    ins.setLong(2, structure.get());
-    ins.setLong(3, source);
-    ins.setInt(4, revision);
-    for (int i = 5; i <= 11; i++) {
-      ins.setNull(i, i == 6 ? Types.INTEGER : i == 10 ? Types.REAL : Types.VARCHAR);
-    }
-    switch (label) {
-      case CandidateLabel.Mask m -> {
-        ins.setString(5, m.file().path());
-        ins.setLong(6, m.file().size());
-        ins.setString(7, m.file().sha256());
-        ins.setString(8, m.labelValuesText());
-      }
-      case CandidateLabel.Code code -> {
-        ins.setString(9, code.code());
-        if (!Double.isNaN(code.confidence())) {
-          ins.setDouble(10, code.confidence());
-        }
-        ins.setString(11, ImportWriter.digitsText(code));
-      }
-    }
-    ins.setString(12, Instant.now().toString());
-    ins.executeUpdate();
-    placed.put(ref, Optional.of(store.lastId()));
-    // The status counters, kept in step as ImportWriter keeps them.
-    PreparedStatement count =
-        store.statement(
-            "INSERT INTO candidate_count (structure_id, source_id, candidates)"
-                + " VALUES (?, ?, 1) ON CONFLICT (structure_id, source_id)"
-                + " DO UPDATE SET candidates = candidates + 1");
-    count.setLong(1, structure.get());
-    count.setLong(2, source);
-    count.executeUpdate();
-    PreparedStatement probe =
-        store.statement("SELECT COUNT(*) FROM candidate WHERE item_id = ? AND structure_id = ?");
-    probe.setLong(1, item.get());
-    probe.setLong(2, structure.get());
-    if (store.optionalLong(probe).orElse(0L) == 1) {
-      PreparedStatement pairs =
-          store.statement(
-              "INSERT INTO pair_count (structure_id, pairs) VALUES (?, 1)"
-                  + " ON CONFLICT (structure_id) DO UPDATE SET pairs = pairs + 1");
-      pairs.setLong(1, structure.get());
-      pairs.executeUpdate();
-    }
+    long id =
+        store
+            .writer()
+            .insertReviewerCandidate(item.get(), structure.get(), source, revision, label);
+    placed.put(ref, Optional.of(id));
     return wrote;
   }
 

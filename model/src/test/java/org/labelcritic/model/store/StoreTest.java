@@ -443,6 +443,18 @@ class StoreTest {
                 b.candidate(item, code, src, new CandidateLabel.Code("11", 0.5, List.of()));
                 return null;
               });
+      // A reviewer types a code for an existing pair, and draws a structure no model labelled
+      // (a new pair, so a new line of the queue).
+      var ana = store.reviews().reviewer("ana");
+      long cell2 =
+          store.queries().queue(100).stream()
+              .filter(r -> r.itemName().equals("cell-2"))
+              .findFirst()
+              .orElseThrow()
+              .itemId();
+      new CodeEdits(store).record(cell2, code, ana, "777");
+      long pancreas = store.structureId("pancreas");
+      store.writer().reviewerCandidate(cell2, pancreas, "ana", new FileRef("/x/p.nii.gz", 5, "ee"));
       StatusReport s = store.queries().status();
       long[] full =
           store.call(
@@ -460,12 +472,12 @@ class StoreTest {
                 }
               });
       assertThat(s.items()).isEqualTo(full[0]).isEqualTo(51);
-      assertThat(s.candidates()).isEqualTo(full[1]).isEqualTo(2 + 50 + 17 + 2);
+      assertThat(s.candidates()).isEqualTo(full[1]).isEqualTo(2 + 50 + 17 + 2 + 2);
       assertThat(s.structures().stream().mapToLong(StatusReport.StructureCount::items).sum())
           .isEqualTo(full[2])
-          .isEqualTo(52);
+          .isEqualTo(53);
       assertThat(s.queueByStatus().values().stream().mapToLong(Long::longValue).sum())
-          .isEqualTo(52);
+          .isEqualTo(53);
     }
   }
 
