@@ -3,6 +3,7 @@ package org.labelcritic.app.ui;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import org.labelcritic.imaging.io.ImportedFiles;
 import org.labelcritic.imaging.mask.BinaryMask;
 import org.labelcritic.imaging.mask.LabelSet;
 import org.labelcritic.imaging.mask.MaskMetrics;
@@ -41,7 +42,15 @@ public record CandidateMetrics(double dice, double hd95Mm, double volumeAMl, dou
 
   private static BinaryMask read(MaskReader reader, CandidateLabel.Mask m)
       throws LabelCriticException {
+    Path file = Path.of(m.file().path());
+    // The metrics describe the masks that were imported, as the viewer shows them.
+    if (m.file().readable()) {
+      String changed = ImportedFiles.maskChange(file, m.file());
+      if (changed != null) {
+        throw LabelCriticException.inFile(file, changed);
+      }
+    }
     LabelSet set = new LabelSet("candidate", Set.copyOf(m.labelValues()));
-    return reader.read(Path.of(m.file().path()), List.of(set)).get(set.name());
+    return reader.read(file, List.of(set)).get(set.name());
   }
 }
