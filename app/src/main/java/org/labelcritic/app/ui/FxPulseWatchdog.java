@@ -1,10 +1,20 @@
 package org.labelcritic.app.ui;
 
+import com.sun.management.GarbageCollectionNotificationInfo;
+import com.sun.management.GcInfo;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
+import javax.management.ListenerNotFoundException;
+import javax.management.NotificationEmitter;
+import javax.management.NotificationListener;
+import javax.management.openmbean.CompositeData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * JavaFX's own layout and rendering, and {@link #maxBlocked} is the longest wait less the time the
  * FX thread spent waiting for the render thread to finish the previous frame (which, with the
  * software renderer on a CPU shared with other work, can take longer than the FX thread's own work
- * on a frame).
+ * on a frame) and less the JVM's stop-the-world garbage-collection pauses in it (every thread stops
+ * then, the FX thread's work included; {@link #maxGcPause} reports them apart).
  */
 public final class FxPulseWatchdog implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(FxPulseWatchdog.class);
@@ -34,6 +45,13 @@ public final class FxPulseWatchdog implements AutoCloseable {
   private final AtomicLong maxOwnStall = new AtomicLong();
   private final AtomicLong maxStoreStall = new AtomicLong();
   private final AtomicLong maxBlocked = new AtomicLong();
+  private final AtomicLong maxGcPause = new AtomicLong();
+
+  /** Stop-the-world GC pauses seen lately, as {start, end} in System.nanoTime() terms. */
+  private final java.util.Deque<long[]> gcPauses =
+      new java.util.concurrent.ConcurrentLinkedDeque<>();
+
+  private final List<Runnable> gcUnsubscribe = new ArrayList<>();
   private volatile Thread fxThread;
   private final AtomicLong beats = new AtomicLong();
   private final AtomicLong pulses = new AtomicLong();
@@ -56,6 +74,7 @@ public final class FxPulseWatchdog implements AutoCloseable {
           }
         };
     heartbeat = new Thread(this::beat, "lcw-fx-watchdog");
+    listenToGc();
     heartbeat.setDaemon(true);
   }
 
@@ -125,7 +144,9 @@ public final class FxPulseWatchdog implements AutoCloseable {
           return; // closed
         }
         long waited = ranAt.get() - posted;
-        maxBlocked.accumulateAndGet(Math.max(0, waited - renderWait), Math::max);
+        // GC notifications arrive just after the pause: give them a moment before counting.
+        long gc = waited > reportNanos / 2 ? gcPausedWithinSoon(posted, ranAt.get()) : 0;
+        maxBlocked.accumulateAndGet(Math.max(0, waited - renderWait - gc), Math::max);
         if (ours) {
           record(maxOwnStall, waited, "stall with our code on top");
         }
@@ -138,6 +159,63 @@ public final class FxPulseWatchdog implements AutoCloseable {
         return;
       }
     }
+  }
+
+  /**
+   * Records the JVM's stop-the-world collections (young and full collections, or a concurrent
+   * collector's pauses; never its concurrent cycles, which run beside the application).
+   */
+  private void listenToGc() {
+    long jvmStartNanos =
+        System.nanoTime() - ManagementFactory.getRuntimeMXBean().getUptime() * 1_000_000L;
+    for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+      String name = gc.getName();
+      if (name.contains("Concurrent")
+          || name.contains("Cycles")
+          || !(gc instanceof NotificationEmitter emitter)) {
+        continue;
+      }
+      NotificationListener listener =
+          (n, handback) -> {
+            if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(
+                n.getType())) {
+              return;
+            }
+            GcInfo info =
+                GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData()).getGcInfo();
+            long start = jvmStartNanos + info.getStartTime() * 1_000_000L;
+            long end = jvmStartNanos + info.getEndTime() * 1_000_000L;
+            gcPauses.addLast(new long[] {start, end});
+            while (gcPauses.size() > 256) {
+              gcPauses.pollFirst();
+            }
+            maxGcPause.accumulateAndGet(end - start, Math::max);
+          };
+      emitter.addNotificationListener(listener, null, null);
+      gcUnsubscribe.add(
+          () -> {
+            try {
+              emitter.removeNotificationListener(listener);
+            } catch (ListenerNotFoundException gone) {
+              // already removed
+            }
+          });
+    }
+  }
+
+  /** {@link #gcPausedWithin}, after the notifications of a pause that just ended came in. */
+  private long gcPausedWithinSoon(long from, long to) throws InterruptedException {
+    Thread.sleep(5);
+    return gcPausedWithin(from, to);
+  }
+
+  /** How much of [from, to] the JVM spent in stop-the-world collections. */
+  private long gcPausedWithin(long from, long to) {
+    long paused = 0;
+    for (long[] p : gcPauses) {
+      paused += Math.max(0, Math.min(to, p[1]) - Math.max(from, p[0]));
+    }
+    return paused;
   }
 
   /**
@@ -230,6 +308,7 @@ public final class FxPulseWatchdog implements AutoCloseable {
     maxOwnStall.set(0);
     maxStoreStall.set(0);
     maxBlocked.set(0);
+    maxGcPause.set(0);
     beats.set(0);
     pulses.set(0);
   }
@@ -265,6 +344,14 @@ public final class FxPulseWatchdog implements AutoCloseable {
     return Duration.ofNanos(maxBlocked.get());
   }
 
+  /**
+   * The longest stop-the-world garbage-collection pause while watching (not counted in {@link
+   * #maxBlocked}; it is in {@link #maxDelay}).
+   */
+  public Duration maxGcPause() {
+    return Duration.ofNanos(maxGcPause.get());
+  }
+
   /** The longest gap between two pulses. */
   public Duration maxPulseGap() {
     return Duration.ofNanos(maxGap.get());
@@ -284,6 +371,7 @@ public final class FxPulseWatchdog implements AutoCloseable {
   public void close() {
     running.set(false);
     heartbeat.interrupt();
+    gcUnsubscribe.forEach(Runnable::run);
     Platform.runLater(timer::stop);
   }
 }

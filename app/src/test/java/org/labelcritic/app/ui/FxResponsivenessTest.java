@@ -224,14 +224,16 @@ class FxResponsivenessTest {
       long verdictsAfter = store.verdicts().count();
       LOG.info(
           "FX watchdog over {} heartbeats and {} pulses: longest runLater delay {} ms, longest"
-              + " pulse gap {} ms, longest FX-thread block (less waits for the renderer) {} ms,"
-              + " longest wait with our code on top of the FX thread {} ms, with store or file code"
-              + " on it {} ms; the worker stored {} verdicts meanwhile",
+              + " pulse gap {} ms, longest FX-thread block (less waits for the renderer and GC"
+              + " pauses) {} ms, longest GC pause {} ms, longest wait with our code on top of the"
+              + " FX thread {} ms, with store or file code on it {} ms; the worker stored {}"
+              + " verdicts meanwhile",
           watchdog.beats(),
           watchdog.pulses(),
           watchdog.maxDelay().toMillis(),
           watchdog.maxPulseGap().toMillis(),
           watchdog.maxBlocked().toMillis(),
+          watchdog.maxGcPause().toMillis(),
           watchdog.maxOwnStall().toMillis(),
           watchdog.maxStoreStall().toMillis(),
           verdictsAfter - verdictsBefore);
@@ -297,12 +299,14 @@ class FxResponsivenessTest {
       LOG.info(
           "stress: {} decisions while {} verdicts were stored and {} cells imported; FX watchdog:"
               + " longest runLater delay {} ms, longest FX-thread block (less waits for the"
-              + " renderer) {} ms, with store or file code on the FX thread {} ms",
+              + " renderer and GC pauses) {} ms, longest GC pause {} ms, with store or file code"
+              + " on the FX thread {} ms",
           store.reviews().count(),
           store.verdicts().count(),
           newCells,
           watchdog.maxDelay().toMillis(),
           watchdog.maxBlocked().toMillis(),
+          watchdog.maxGcPause().toMillis(),
           watchdog.maxStoreStall().toMillis());
       assertThat(report.clean()).as(report.summary()).isTrue();
       assertThat(report.get("items created")).isEqualTo(newCells);

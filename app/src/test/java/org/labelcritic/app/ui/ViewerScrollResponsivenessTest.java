@@ -183,8 +183,8 @@ class ViewerScrollResponsivenessTest {
       boolean stillBusy = window.worker().runningProperty().get();
       LOG.info(
           "scrolled {} steps in {} s ({} frames of the large view, {} frames/s); FX watchdog over {}"
-              + " heartbeats and {} pulses: longest runLater delay {} ms (less waits for the renderer {}"
-              + " ms), longest pulse gap {} ms;"
+              + " heartbeats and {} pulses: longest runLater delay {} ms (less waits for the renderer"
+              + " and GC pauses {} ms), longest GC pause {} ms, longest pulse gap {} ms;"
               + " the worker's threads ran {} % of the time, stored {} verdicts and are {}",
           steps,
           String.format(Locale.ROOT, "%.1f", seconds),
@@ -194,6 +194,7 @@ class ViewerScrollResponsivenessTest {
           watchdog.pulses(),
           watchdog.maxDelay().toMillis(),
           watchdog.maxBlocked().toMillis(),
+          watchdog.maxGcPause().toMillis(),
           watchdog.maxPulseGap().toMillis(),
           Math.round(100 * workerShare),
           verdictsDuring,
