@@ -7,6 +7,8 @@ import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import javafx.animation.AnimationTimer;
@@ -46,10 +48,13 @@ public final class FxPulseWatchdog implements AutoCloseable {
   private final AtomicLong maxStoreStall = new AtomicLong();
   private final AtomicLong maxBlocked = new AtomicLong();
   private final AtomicLong maxGcPause = new AtomicLong();
+  private final AtomicLong maxDelayLessGc = new AtomicLong();
 
-  /** Stop-the-world GC pauses seen lately, as {start, end} in System.nanoTime() terms. */
-  private final java.util.Deque<long[]> gcPauses =
-      new java.util.concurrent.ConcurrentLinkedDeque<>();
+  /** The stop-the-world collectors (not a concurrent collector's cycles). */
+  private final List<GarbageCollectorMXBean> pausingCollectors = new ArrayList<>();
+
+  /** Per collector, the pause of each collection by its number (GcInfo id), in nanoseconds. */
+  private final Map<String, Map<Long, Long>> pauseByCollection = new ConcurrentHashMap<>();
 
   private final List<Runnable> gcUnsubscribe = new ArrayList<>();
   private volatile Thread fxThread;
@@ -95,6 +100,7 @@ public final class FxPulseWatchdog implements AutoCloseable {
 
   private void beat() {
     while (running.get()) {
+      long[] gcBefore = gcCounts();
       long posted = System.nanoTime();
       AtomicBoolean ran = new AtomicBoolean();
       AtomicLong ranAt = new AtomicLong();
@@ -144,9 +150,11 @@ public final class FxPulseWatchdog implements AutoCloseable {
           return; // closed
         }
         long waited = ranAt.get() - posted;
-        // GC notifications arrive just after the pause: give them a moment before counting.
-        long gc = waited > reportNanos / 2 ? gcPausedWithinSoon(posted, ranAt.get()) : 0;
+        long[] gcAfter = gcCounts();
+        long gc =
+            java.util.Arrays.equals(gcBefore, gcAfter) ? 0 : gcPausedBetween(gcBefore, gcAfter);
         maxBlocked.accumulateAndGet(Math.max(0, waited - renderWait - gc), Math::max);
+        maxDelayLessGc.accumulateAndGet(Math.max(0, waited - gc), Math::max);
         if (ours) {
           record(maxOwnStall, waited, "stall with our code on top");
         }
@@ -162,12 +170,13 @@ public final class FxPulseWatchdog implements AutoCloseable {
   }
 
   /**
-   * Records the JVM's stop-the-world collections (young and full collections, or a concurrent
-   * collector's pauses; never its concurrent cycles, which run beside the application).
+   * Records the pause of each stop-the-world collection (young and full collections, or a
+   * concurrent collector's pauses; never its concurrent cycles, which run beside the application)
+   * by the collection's number, so that a heartbeat can tell which collections ended while it
+   * waited: a collection counted between two reads of the collectors' counts lies wholly between
+   * them, since the heartbeat thread ran at both reads.
    */
   private void listenToGc() {
-    long jvmStartNanos =
-        System.nanoTime() - ManagementFactory.getRuntimeMXBean().getUptime() * 1_000_000L;
     for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
       String name = gc.getName();
       if (name.contains("Concurrent")
@@ -175,6 +184,9 @@ public final class FxPulseWatchdog implements AutoCloseable {
           || !(gc instanceof NotificationEmitter emitter)) {
         continue;
       }
+      pausingCollectors.add(gc);
+      Map<Long, Long> pauses = new ConcurrentHashMap<>();
+      pauseByCollection.put(name, pauses);
       NotificationListener listener =
           (n, handback) -> {
             if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(
@@ -183,13 +195,10 @@ public final class FxPulseWatchdog implements AutoCloseable {
             }
             GcInfo info =
                 GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData()).getGcInfo();
-            long start = jvmStartNanos + info.getStartTime() * 1_000_000L;
-            long end = jvmStartNanos + info.getEndTime() * 1_000_000L;
-            gcPauses.addLast(new long[] {start, end});
-            while (gcPauses.size() > 256) {
-              gcPauses.pollFirst();
-            }
-            maxGcPause.accumulateAndGet(end - start, Math::max);
+            long nanos = info.getDuration() * 1_000_000L;
+            pauses.put(info.getId(), nanos);
+            pauses.keySet().removeIf(id -> id < info.getId() - 1000);
+            maxGcPause.accumulateAndGet(nanos, Math::max);
           };
       emitter.addNotificationListener(listener, null, null);
       gcUnsubscribe.add(
@@ -203,17 +212,31 @@ public final class FxPulseWatchdog implements AutoCloseable {
     }
   }
 
-  /** {@link #gcPausedWithin}, after the notifications of a pause that just ended came in. */
-  private long gcPausedWithinSoon(long from, long to) throws InterruptedException {
-    Thread.sleep(5);
-    return gcPausedWithin(from, to);
+  /** The stop-the-world collectors' counts now. */
+  private long[] gcCounts() {
+    long[] out = new long[pausingCollectors.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = pausingCollectors.get(i).getCollectionCount();
+    }
+    return out;
   }
 
-  /** How much of [from, to] the JVM spent in stop-the-world collections. */
-  private long gcPausedWithin(long from, long to) {
+  /**
+   * The pauses of the collections counted between two reads of {@link #gcCounts}; their
+   * notifications arrive shortly after each collection, so this waits up to 200 ms for them.
+   */
+  private long gcPausedBetween(long[] before, long[] after) throws InterruptedException {
     long paused = 0;
-    for (long[] p : gcPauses) {
-      paused += Math.max(0, Math.min(to, p[1]) - Math.max(from, p[0]));
+    for (int i = 0; i < before.length; i++) {
+      Map<Long, Long> pauses = pauseByCollection.get(pausingCollectors.get(i).getName());
+      for (long id = before[i] + 1; id <= after[i]; id++) {
+        Long p = pauses.get(id);
+        for (int tries = 0; p == null && tries < 40; tries++) {
+          Thread.sleep(5);
+          p = pauses.get(id);
+        }
+        paused += p == null ? 0 : p;
+      }
     }
     return paused;
   }
@@ -309,6 +332,7 @@ public final class FxPulseWatchdog implements AutoCloseable {
     maxStoreStall.set(0);
     maxBlocked.set(0);
     maxGcPause.set(0);
+    maxDelayLessGc.set(0);
     beats.set(0);
     pulses.set(0);
   }
@@ -342,6 +366,14 @@ public final class FxPulseWatchdog implements AutoCloseable {
    */
   public Duration maxBlocked() {
     return Duration.ofNanos(maxBlocked.get());
+  }
+
+  /**
+   * The longest a heartbeat waited for the FX thread less the JVM's stop-the-world GC pauses in
+   * that wait: {@link #maxDelay} with the renderer's time still in it.
+   */
+  public Duration maxDelayLessGc() {
+    return Duration.ofNanos(maxDelayLessGc.get());
   }
 
   /**

@@ -34,6 +34,36 @@ class FxPulseWatchdogTest {
     }
   }
 
+  /**
+   * A stop-the-world collection while the FX thread is kept is reported as a GC pause and taken out
+   * of the block, not out of the raw delay.
+   */
+  @Test
+  void aGcPauseIsReportedApartFromTheBlock() throws Exception {
+    // A live set worth collecting, so that the full collection below takes some milliseconds.
+    int[][] live = new int[400][];
+    for (int i = 0; i < live.length; i++) {
+      live[i] = new int[64 * 1024];
+    }
+    try (FxPulseWatchdog w = FxPulseWatchdog.start(Duration.ofMillis(5), Duration.ofSeconds(10))) {
+      WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> w.beats() > 3);
+      w.reset();
+      var busy = WaitForAsyncUtils.asyncFx(FxPulseWatchdogTest::busyFor300Ms);
+      Thread.sleep(100);
+      System.gc(); // a full, stop-the-world collection (G1 without ExplicitGCInvokesConcurrent)
+      busy.get(5, TimeUnit.SECONDS);
+      WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> w.beats() > 3);
+
+      assertThat(w.maxGcPause()).as("the collection was seen").isPositive();
+      assertThat(w.maxDelay()).isGreaterThanOrEqualTo(Duration.ofMillis(250));
+      assertThat(w.maxDelayLessGc())
+          .as("the delay less the pause")
+          .isLessThanOrEqualTo(w.maxDelay().minus(w.maxGcPause()).plusMillis(2));
+      assertThat(w.maxBlocked()).isLessThanOrEqualTo(w.maxDelayLessGc());
+    }
+    assertThat(live[live.length - 1]).hasSize(64 * 1024);
+  }
+
   private static void busyFor300Ms() {
     long until = System.nanoTime() + 300_000_000L;
     while (System.nanoTime() < until) {

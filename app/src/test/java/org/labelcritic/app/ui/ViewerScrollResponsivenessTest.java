@@ -183,8 +183,9 @@ class ViewerScrollResponsivenessTest {
       boolean stillBusy = window.worker().runningProperty().get();
       LOG.info(
           "scrolled {} steps in {} s ({} frames of the large view, {} frames/s); FX watchdog over {}"
-              + " heartbeats and {} pulses: longest runLater delay {} ms (less waits for the renderer"
-              + " and GC pauses {} ms), longest GC pause {} ms, longest pulse gap {} ms;"
+              + " heartbeats and {} pulses: longest runLater delay {} ms (less GC pauses {} ms;"
+              + " less waits for the renderer and GC pauses {} ms), longest GC pause {} ms, longest"
+              + " pulse gap {} ms;"
               + " the worker's threads ran {} % of the time, stored {} verdicts and are {}",
           steps,
           String.format(Locale.ROOT, "%.1f", seconds),
@@ -193,6 +194,7 @@ class ViewerScrollResponsivenessTest {
           watchdog.beats(),
           watchdog.pulses(),
           watchdog.maxDelay().toMillis(),
+          watchdog.maxDelayLessGc().toMillis(),
           watchdog.maxBlocked().toMillis(),
           watchdog.maxGcPause().toMillis(),
           watchdog.maxPulseGap().toMillis(),
@@ -206,8 +208,11 @@ class ViewerScrollResponsivenessTest {
       assertThat(stillBusy).as("the worker was busy all through the scrolling").isTrue();
       assertThat(frames).as("the large view drew new slices").isGreaterThan(steps / 2);
       assertThat(watchdog.beats()).isGreaterThan(100);
-      assertThat(watchdog.maxDelay())
-          .as("longest runLater delay")
+      // The raw delay, renderer included; less the JVM's stop-the-world GC pauses (this test
+      // keeps thirteen 150 MB scans in a 2 GiB heap; young collections reached 54-96 ms), which
+      // are logged apart (ADR 16).
+      assertThat(watchdog.maxDelayLessGc())
+          .as("longest runLater delay less GC pauses")
           .isLessThan(Duration.ofMillis(100));
     }
 
