@@ -33,12 +33,7 @@ class QualityWorkerRunnerTest {
     Path db =
         new DemoInstaller(new AppDirectories(data)).ensureInstalled(Progress.none()).database();
     try (Store store = Store.open(db);
-        QualityWorkerRunner runner =
-            new QualityWorkerRunner(
-                QualityWorkerRunner.allCritics(),
-                WorkerSettings.defaults(),
-                new I18n(I18n.bundle(Locale.ROOT)),
-                Runnable::run)) {
+        QualityWorkerRunner runner = runner(QualityWorkerRunner.allCritics())) {
       assertThat(featureVerdicts(store)).isZero();
       runner.start(store);
       awaitEnd(runner, 240);
@@ -56,7 +51,7 @@ class QualityWorkerRunnerTest {
     AtomicInteger closed = new AtomicInteger();
     try (Store store = Store.open(db);
         QualityWorkerRunner runner =
-            new QualityWorkerRunner(
+            runner(
                 s ->
                     List.of(
                         new QualityWorkerRunner.Scoring(
@@ -64,10 +59,7 @@ class QualityWorkerRunnerTest {
                                 s, new CodeCritic(CodeRouting.withoutTrainingCodes()), null),
                             OnnxPairModel.Provider.CPU,
                             "test",
-                            closed::incrementAndGet)),
-                WorkerSettings.defaults(),
-                new I18n(I18n.bundle(Locale.ROOT)),
-                Runnable::run)) {
+                            closed::incrementAndGet)))) {
       runner.start(store);
       awaitEnd(runner, 60);
       assertThat(runner.errorProperty().get()).isEmpty();
@@ -107,12 +99,7 @@ class QualityWorkerRunnerTest {
       long a = store.sourceId("reader-a", SourceKind.MODEL, "1");
       long b = store.sourceId("reader-b", SourceKind.MODEL, "1");
       TestStores.cell(store, "cell-1", code, List.of(a, b), "999", null, 0);
-      try (QualityWorkerRunner runner =
-          new QualityWorkerRunner(
-              QualityWorkerRunner.codeCells(),
-              WorkerSettings.defaults(),
-              new I18n(I18n.bundle(Locale.ROOT)),
-              Runnable::run)) {
+      try (QualityWorkerRunner runner = runner(QualityWorkerRunner.codeCells())) {
         runner.start(store);
         awaitEnd(runner, 60);
         assertThat(runner.errorProperty().get()).isEmpty();
@@ -167,11 +154,10 @@ class QualityWorkerRunnerTest {
         };
     try (Store store = TestStores.demo(data);
         QualityWorkerRunner runner =
-            new QualityWorkerRunner(
-                s -> List.of(new QualityWorkerRunner.Scoring(slow, OnnxPairModel.Provider.CPU, "")),
-                WorkerSettings.defaults(),
-                new I18n(I18n.bundle(Locale.ROOT)),
-                Runnable::run)) {
+            runner(
+                s ->
+                    List.of(
+                        new QualityWorkerRunner.Scoring(slow, OnnxPairModel.Provider.CPU, "")))) {
       runner.start(store);
       assertThat(entered.await(30, TimeUnit.SECONDS)).as("the scorer started").isTrue();
       Runnable stopped = runner.stopAwaitable();
@@ -179,6 +165,12 @@ class QualityWorkerRunnerTest {
       stopped.run();
       assertThat(finished).as("the item in hand was finished before stopping returned").isTrue();
     }
+  }
+
+  /** A runner with the default settings, its updates applied on the calling thread. */
+  private static QualityWorkerRunner runner(QualityWorkerRunner.ScorerFactory factory) {
+    return new QualityWorkerRunner(
+        factory, WorkerSettings.defaults(), new I18n(I18n.bundle(Locale.ROOT)), Runnable::run);
   }
 
   private static void awaitEnd(QualityWorkerRunner runner, int seconds) throws Exception {

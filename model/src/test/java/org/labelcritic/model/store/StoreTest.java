@@ -206,16 +206,7 @@ class StoreTest {
     FileRef rescanned = new FileRef("/scans/page-1.png", 101, "dd");
     FileRef missing = FileRef.unreadable("/scans/missing.png");
     try (Store store = Store.open(db)) {
-      store
-          .writer()
-          .inBulkTransaction(
-              b ->
-                  b.items(
-                      List.of(
-                          cell("c1", page),
-                          cell("c2", page),
-                          cell("c3", other),
-                          cell("c4", null))));
+      write(store, cell("c1", page), cell("c2", page), cell("c3", other), cell("c4", null));
       assertThat(count(store, "image_file")).isEqualTo("2");
       assertThatThrownBy(
               () ->
@@ -228,16 +219,8 @@ class StoreTest {
                           }))
           .hasMessageContaining("failed here");
       assertThat(count(store, "image_file")).as("nothing kept").isEqualTo("2");
-      store
-          .writer()
-          .inBulkTransaction(
-              b ->
-                  b.items(
-                      List.of(
-                          cell("c5", lost),
-                          cell("c6", rescanned),
-                          cell("c7", missing),
-                          cell("c8", missing))));
+      write(
+          store, cell("c5", lost), cell("c6", rescanned), cell("c7", missing), cell("c8", missing));
       assertThat(count(store, "image_file")).isEqualTo("5");
       assertThat(image(store, "c1")).isEqualTo(page);
       assertThat(image(store, "c2")).isEqualTo(page);
@@ -251,9 +234,7 @@ class StoreTest {
     }
     // A new writer remembers nothing and finds the stored files.
     try (Store store = Store.open(db)) {
-      store
-          .writer()
-          .inBulkTransaction(b -> b.items(List.of(cell("c9", page), cell("c10", missing))));
+      write(store, cell("c9", page), cell("c10", missing));
       assertThat(count(store, "image_file")).isEqualTo("5");
       assertThat(image(store, "c9")).isEqualTo(page);
       assertThat(image(store, "c10")).isEqualTo(missing);
@@ -267,6 +248,12 @@ class StoreTest {
       assertThatThrownBy(() -> st.executeUpdate("DELETE FROM image_file"))
           .hasMessageContaining("never deleted");
     }
+  }
+
+  /** Writes the items in one bulk transaction, as a census import does. */
+  private static void write(Store store, ImportWriter.NewItem... items)
+      throws LabelCriticException {
+    store.writer().inBulkTransaction(b -> b.items(List.of(items)));
   }
 
   private static ImportWriter.NewItem cell(String id, FileRef image) {
