@@ -236,6 +236,21 @@ public final class ReviewCaseLoader {
     return f;
   }
 
+  /** The item asked for is not a scan (a form cell): there is nothing for a scan viewer to show. */
+  public static final class NotAScan extends LabelCriticException {
+    private final transient Item item;
+
+    NotAScan(Item item) {
+      super("item " + item.externalId() + " is not a scan");
+      this.item = item;
+    }
+
+    /** The item, whose kind says what it is. */
+    public Item item() {
+      return item;
+    }
+  }
+
   private Pending start(long itemId, long structureId) throws LabelCriticException {
     Item item =
         store
@@ -243,7 +258,7 @@ public final class ReviewCaseLoader {
             .item(itemId)
             .orElseThrow(() -> new LabelCriticException("item " + itemId + " is not in the store"));
     if (item.kind() != ItemKind.VOLUME) {
-      throw new LabelCriticException("item " + item.externalId() + " is not a scan");
+      throw new NotAScan(item);
     }
     Structure structure =
         store.structures().stream()

@@ -330,6 +330,14 @@ public final class VolumeViewer implements ItemViewer {
                     }
                   }
                 });
+          } catch (ReviewCaseLoader.NotAScan cell) {
+            // A form cell in the main queue: its image and keys are in the cell views.
+            fx.execute(
+                () -> {
+                  if (token == generation) {
+                    vm.failed(i18n.format("viewer.cell", cell.item().externalId()));
+                  }
+                });
           } catch (LabelCriticException e) {
             LOG.warn("Cannot show item {}: {}", itemId, e.getMessage());
             fx.execute(

@@ -68,6 +68,7 @@ class VolumeViewerTest {
   VolumeViewer viewer;
   long item;
   long missingItem;
+  long cellItem;
   long liver;
   final FxRobot robot = new FxRobot();
 
@@ -101,10 +102,13 @@ class VolumeViewerTest {
                   FileRef gone = new FileRef(dir.resolve("gone/ct.nii.gz").toString(), 10, "ab");
                   long missing = w.item(ItemKind.VOLUME, "gone", gone, null, "{}").id();
                   w.candidate(missing, liver, a, mask(FileDigests.ref(fast), 1));
-                  return new long[] {id, missing};
+                  long cell = w.item(ItemKind.CELL, "cell-7", null, null, null).id();
+                  w.candidate(cell, liver, a, new CandidateLabel.Code("412", 0.9, List.of()));
+                  return new long[] {id, missing, cell};
                 });
     item = ids[0];
     missingItem = ids[1];
+    cellItem = ids[2];
     io = Executors.newFixedThreadPool(2);
     open(io);
   }
@@ -323,6 +327,18 @@ class VolumeViewerTest {
         20, TimeUnit.SECONDS, () -> vm().overlays().size() == 4 && vm().ready());
     assertThat(viewer.editing()).isFalse();
     assertThat(vm().overlays().getLast().label()).isEqualTo("ana r1");
+  }
+
+  /** A form cell chosen in the main queue: the viewer says where cells are reviewed. */
+  @Test
+  void aFormCellSaysWhereItsImageIsShown() throws Exception {
+    showAndWait(cellItem);
+
+    assertThat(vm().stateProperty().get()).isEqualTo(ViewerViewModel.LoadState.FAILED);
+    assertThat(robot.lookup("#viewer-message").queryAs(Label.class).getText())
+        .startsWith("cell-7 is a form cell, not a scan")
+        .contains("Review › Form cells")
+        .contains("Review › Cell grid");
   }
 
   @Test
