@@ -44,11 +44,9 @@ public record CandidateMetrics(double dice, double hd95Mm, double volumeAMl, dou
       throws LabelCriticException {
     Path file = Path.of(m.file().path());
     // The metrics describe the masks that were imported, as the viewer shows them.
-    if (m.file().readable()) {
-      String changed = ImportedFiles.maskChange(file, m.file());
-      if (changed != null) {
-        throw LabelCriticException.inFile(file, changed);
-      }
+    String changed = ImportedFiles.maskProblem(file, m.file());
+    if (changed != null) {
+      throw LabelCriticException.inFile(file, changed);
     }
     LabelSet set = new LabelSet("candidate", Set.copyOf(m.labelValues()));
     return reader.read(file, List.of(set)).get(set.name());

@@ -654,14 +654,22 @@ public final class MainWindow implements AutoCloseable {
   public CompletableFuture<Void> startReviewing(String reviewer, String machine) {
     this.reviewerName = Objects.requireNonNull(reviewer, "reviewer");
     this.machine = machine == null ? "" : machine;
-    queue.setReviewer(reviewer);
-    verdict.setReviewer(reviewer);
-    queue.reload(); // under an assignment plan the reviewer's queue is theirs alone
+    followReviewer(reviewer);
     if (scorers != null) {
       worker.start(store);
     }
     live.play();
     return review.signIn(reviewer, this.machine).thenApply(r -> null);
+  }
+
+  /**
+   * The queue and the verdicts follow the reviewer: under an assignment plan the reviewer's queue
+   * is theirs alone, blind to other reviewers' decisions where it overlaps.
+   */
+  private void followReviewer(String name) {
+    queue.setReviewer(name);
+    verdict.setReviewer(name);
+    queue.reload();
   }
 
   /** Looks for new verdicts and decisions now (the timer does it every 1.5 s). */
@@ -790,11 +798,7 @@ public final class MainWindow implements AutoCloseable {
         name -> {
           reviewerName = name;
           io.execute(review.setStore(store, viewer));
-          // The queue and the verdicts follow the reviewer, as at sign-in (an assignment plan
-          // gives each reviewer their own queue, blinded where it overlaps).
-          queue.setReviewer(name);
-          verdict.setReviewer(name);
-          queue.reload();
+          followReviewer(name);
           review.signIn(name, machine);
         },
         () -> {});

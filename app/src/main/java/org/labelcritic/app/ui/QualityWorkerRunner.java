@@ -18,11 +18,9 @@ import org.labelcritic.imaging.critic.CriticModels;
 import org.labelcritic.imaging.critic.QualityWorkers;
 import org.labelcritic.model.LabelCriticException;
 import org.labelcritic.model.Problem;
-import org.labelcritic.model.critic.CodeCritic;
 import org.labelcritic.model.critic.onnx.OnnxPairModel;
 import org.labelcritic.model.job.Progress;
 import org.labelcritic.model.store.Store;
-import org.labelcritic.model.worker.CodeScorer;
 import org.labelcritic.model.worker.ItemScorer;
 import org.labelcritic.model.worker.QualityWorker;
 import org.labelcritic.model.worker.WorkerSettings;
@@ -79,7 +77,7 @@ public final class QualityWorkerRunner implements AutoCloseable {
           QualityWorkers.Options.defaults(null).withCodesBeside(store.file(), codeListProblem());
       return List.of(
           new Scoring(
-              CodeScorer.forStore(store, new CodeCritic(options.routing()), options.codeList()),
+              QualityWorkers.codeScorer(store, options),
               OnnxPairModel.Provider.CPU,
               "the code critic runs in Java on the CPU"));
     };

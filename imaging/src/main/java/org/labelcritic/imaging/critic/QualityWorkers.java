@@ -117,11 +117,15 @@ public final class QualityWorkers {
     }
   }
 
+  /** The code critic's scorer for the store's form cells, with the options' codes and routing. */
+  public static CodeScorer codeScorer(Store store, Options options) throws LabelCriticException {
+    return CodeScorer.forStore(store, new CodeCritic(options.routing()), options.codeList());
+  }
+
   /** Builds the worker for this store. */
   public static Workers create(Store store, WorkerSettings settings, Options options)
       throws LabelCriticException {
-    CodeScorer codes =
-        CodeScorer.forStore(store, new CodeCritic(options.routing()), options.codeList());
+    CodeScorer codes = codeScorer(store, options);
     List<ItemScorer> scorers = new ArrayList<>();
     scorers.add(codes);
     if (options.models() == null) {

@@ -1,6 +1,5 @@
 package org.labelcritic.imaging.critic;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -111,12 +110,7 @@ public final class ScanLoader {
       stored.add(((CandidateLabel.Mask) c.label()).file());
     }
     for (FileRef ref : stored) {
-      String why =
-          ref.readable()
-              ? ImportedFiles.maskChange(file, ref)
-              : Files.isRegularFile(file)
-                  ? null
-                  : "the mask file is missing (it was imported from here)";
+      String why = ImportedFiles.maskProblem(file, ref);
       if (why != null) {
         return why;
       }

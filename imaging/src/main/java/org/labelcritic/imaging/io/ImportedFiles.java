@@ -58,6 +58,21 @@ public final class ImportedFiles {
   }
 
   /**
+   * Why a mask file cannot be shown or scored as the one imported, or null: {@link #maskChange},
+   * except that a file that could not be read at import (nothing to compare with) is taken as it is
+   * now when it is there. The viewer, the critic and the verdict panel use this; the label export,
+   * which writes final labels, uses the strict {@link #maskChange}.
+   */
+  public static String maskProblem(Path file, FileRef stored) {
+    if (stored.readable()) {
+      return maskChange(file, stored);
+    }
+    return Files.isRegularFile(file)
+        ? null
+        : "the mask file is missing (it was imported from here)";
+  }
+
+  /**
    * Why a mask file is not the one imported (missing, unreadable, another size or SHA-256, or not
    * checkable because it could not be read at import), or null when it is the same.
    */

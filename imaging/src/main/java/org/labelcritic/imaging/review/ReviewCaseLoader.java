@@ -2,7 +2,6 @@ package org.labelcritic.imaging.review;
 
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -295,13 +294,7 @@ public final class ReviewCaseLoader {
     CandidateLabel.Mask m = (CandidateLabel.Mask) c.label();
     Path path = Path.of(m.file().path());
     try {
-      // A mask that could not be read at import is shown as it is now (nothing to compare with).
-      String changed =
-          m.file().readable()
-              ? ImportedFiles.maskChange(path, m.file())
-              : Files.isRegularFile(path)
-                  ? null
-                  : "the mask file is missing (it was imported from here)";
+      String changed = ImportedFiles.maskProblem(path, m.file());
       if (changed != null) {
         throw LabelCriticException.inFile(path, changed);
       }

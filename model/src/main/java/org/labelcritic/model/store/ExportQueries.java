@@ -196,11 +196,7 @@ public final class ExportQueries {
     return store.call(
         c -> {
           PreparedStatement items =
-              store.statement(
-                  "SELECT i.id, i.kind, i.external_id, f.path, f.size, f.sha256,"
-                      + " i.box_x, i.box_y, i.box_w, i.box_h, i.geometry FROM item i"
-                      + " LEFT JOIN image_file f ON f.id = i.image_id"
-                      + " WHERE i.kind = ? AND i.id > ? ORDER BY i.id LIMIT ?");
+              store.statement(ITEM_SELECT + " WHERE i.kind = ? AND i.id > ? ORDER BY i.id LIMIT ?");
           items.setString(1, kind.name());
           items.setLong(2, after);
           items.setInt(3, ITEMS_PER_PAGE);
@@ -300,6 +296,11 @@ public final class ExportQueries {
     Structure s = structures.get(k.structure());
     return s == null ? "" : s.name();
   }
+
+  /** Items with their image file, in the columns {@link #readItem} reads; add a WHERE clause. */
+  static final String ITEM_SELECT =
+      "SELECT i.id, i.kind, i.external_id, f.path, f.size, f.sha256, i.box_x, i.box_y, i.box_w,"
+          + " i.box_h, i.geometry FROM item i LEFT JOIN image_file f ON f.id = i.image_id";
 
   static Item readItem(ResultSet rs) throws SQLException {
     String path = rs.getString(4);

@@ -184,11 +184,7 @@ public final class Queries {
   public Optional<Item> item(long itemId) throws LabelCriticException {
     return store.call(
         c -> {
-          PreparedStatement ps =
-              store.statement(
-                  "SELECT i.id, i.kind, i.external_id, f.path, f.size, f.sha256,"
-                      + " i.box_x, i.box_y, i.box_w, i.box_h, i.geometry FROM item i"
-                      + " LEFT JOIN image_file f ON f.id = i.image_id WHERE i.id = ?");
+          PreparedStatement ps = store.statement(ExportQueries.ITEM_SELECT + " WHERE i.id = ?");
           ps.setLong(1, itemId);
           try (ResultSet rs = ps.executeQuery()) {
             return rs.next() ? Optional.of(ExportQueries.readItem(rs)) : Optional.empty();

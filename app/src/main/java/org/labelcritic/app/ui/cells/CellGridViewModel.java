@@ -149,26 +149,17 @@ public final class CellGridViewModel {
         });
   }
 
-  /** What the reviewer wants for one cell of the page. */
-  private sealed interface Choice {
-    record Accept(GridCell cell, int position) implements Choice {}
-
-    record Edit(GridCell cell, String code) implements Choice {}
-
-    record Flag(GridCell cell, FlagReason reason) implements Choice {}
-  }
-
   /** Enter: checks every typed entry, then commits the whole page and shows the next one. */
   public void acceptPage() {
     if (busy.get() || done.get()) {
       return;
     }
-    List<Choice> choices = new ArrayList<>();
+    List<CellReviewData.PageChoice> choices = new ArrayList<>();
     List<String> refused = new ArrayList<>();
     for (GridCell c : cells) {
       String typed = c.typedProperty().get() == null ? "" : c.typedProperty().get().strip();
       CellTask t = c.task();
-      Choice choice = choose(c, t, typed.toLowerCase(Locale.ROOT), typed);
+      CellReviewData.PageChoice choice = choose(t, typed.toLowerCase(Locale.ROOT), typed);
       if (choice == null) {
         CodeProblem problem = data.validator().check(typed).orElse(CodeProblem.NOT_IN_LIST);
         String why =
@@ -197,19 +188,7 @@ public final class CellGridViewModel {
         () -> {
           try {
             // One transaction for the page: all of it is recorded, or none (Enter again retries).
-            List<CellReviewData.PageChoice> recorded = new ArrayList<>(choices.size());
-            for (Choice ch : choices) {
-              recorded.add(
-                  switch (ch) {
-                    case Choice.Accept a ->
-                        new CellReviewData.PageChoice.Accept(a.cell().task(), a.position());
-                    case Choice.Edit e ->
-                        new CellReviewData.PageChoice.Edit(e.cell().task(), e.code());
-                    case Choice.Flag f ->
-                        new CellReviewData.PageChoice.Flag(f.cell().task(), f.reason());
-                  });
-            }
-            data.recordPage(recorded, millisEach);
+            data.recordPage(choices, millisEach);
             fx.execute(
                 () -> {
                   busy.set(false);
@@ -226,28 +205,30 @@ public final class CellGridViewModel {
         });
   }
 
-  private Choice choose(GridCell c, CellTask t, String lower, String typed) {
+  private CellReviewData.PageChoice choose(CellTask t, String lower, String typed) {
     if (typed.isEmpty()) {
-      return new Choice.Accept(c, t.best());
+      return new CellReviewData.PageChoice.Accept(t, t.best());
     }
     switch (lower) {
       case "u" -> {
-        return new Choice.Flag(c, FlagReason.UNCERTAIN);
+        return new CellReviewData.PageChoice.Flag(t, FlagReason.UNCERTAIN);
       }
       case "x" -> {
-        return new Choice.Flag(c, FlagReason.UNREADABLE);
+        return new CellReviewData.PageChoice.Flag(t, FlagReason.UNREADABLE);
       }
       case "i" -> {
-        return new Choice.Flag(c, FlagReason.INVALID);
+        return new CellReviewData.PageChoice.Flag(t, FlagReason.INVALID);
       }
       default -> {}
     }
     for (int i = 0; i < t.candidates().size(); i++) {
       if (t.code(i).code().equals(typed)) {
-        return new Choice.Accept(c, i);
+        return new CellReviewData.PageChoice.Accept(t, i);
       }
     }
-    return data.validator().check(typed).isEmpty() ? new Choice.Edit(c, typed) : null;
+    return data.validator().check(typed).isEmpty()
+        ? new CellReviewData.PageChoice.Edit(t, typed)
+        : null;
   }
 
   /** The cells of the current page. */
